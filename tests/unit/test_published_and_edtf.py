@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from timeline.export.edtf import edtf
+from timeline.published import PublishedError, parse_published
+
+
+def test_a_day_is_midnight_utc_with_day_precision() -> None:
+    assert parse_published("2017-11-14") == (datetime(2017, 11, 14, tzinfo=UTC), "day")
+
+
+def test_an_instant_is_converted_to_utc() -> None:
+    moment, precision = parse_published("2017-11-14T09:30:00+03:00")
+    assert (moment, precision) == (datetime(2017, 11, 14, 6, 30, tzinfo=UTC), "second")
+    assert parse_published("2017-11-14T09:30:00Z")[0].hour == 9
+    assert parse_published("2017-11-14T09:30")[0].tzinfo is UTC
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2017-02-30", "not a real date"),
+        ("", "empty"),
+        ("yesterday", "not an ISO 8601"),
+        ("14/11/2017", "not an ISO 8601"),
+    ],
+)
+def test_bad_dates_are_refused_with_a_reason(value: str, says: str) -> None:
+    with pytest.raises(PublishedError, match=says):
+        parse_published(value)
+
+
+def d(day: int, month: int = 11) -> datetime:
+    return datetime(2017, month, day, tzinfo=UTC)
+
+
+def test_edtf_forms() -> None:
+    assert edtf(d(14), d(15), "day") == "2017-11-14"
+    assert edtf(d(1), d(1, 12), "month") == "2017-11"
+    assert edtf(d(6), d(13), "week") == "2017-11-06/2017-11-12"
+    assert edtf(d(6), d(13), "week", "APPROX") == "2017-11-06/2017-11-12~"
+    assert edtf(None, d(14), None) == "../2017-11-13"
+    assert edtf(d(14), None, None) == "2017-11-14/.."
+    assert edtf(None, None, None) is None

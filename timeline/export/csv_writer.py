@@ -1,0 +1,123 @@
+"""Streaming CSV of events and accounts. The columns are documented in COLUMNS (and the README)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from timeline.export.edtf import edtf
+from timeline.store.models import Account, Event
+
+EVENT_COLUMNS = {
+    "event_id": "the event's id (GET /events/{id})",
+    "title": "a generated title",
+    "kind": "capture, attack, movement, request, refusal, statement, discovery, casualties",
+    "place": "the place the event happened, as the gazetteer names it",
+    "earliest": "start of the time envelope of its accounts (inclusive, UTC; empty: open)",
+    "latest": "end of that envelope (exclusive, UTC; empty: open)",
+    "edtf": "the envelope in EDTF",
+    "disputed": "true when its accounts disagree",
+    "account_count": "how many accounts tell it",
+    "claimants": "who claims it, ' | '-separated",
+    "publishers": "who published those accounts, ' | '-separated",
+}
+
+ACCOUNT_COLUMNS = {
+    "account_id": "the account's id",
+    "event_id": "the event it tells",
+    "event_title": "that event's title",
+    "kind": "the kind of event this account reports",
+    "document_id": "the document it comes from (GET /documents/{id})",
+    "publisher": "who published the document",
+    "published": "when the document was published (UTC)",
+    "claimant": "who asserts it (the publisher when nobody else is named)",
+    "claimant_cue": "how the claimant was found: 'according to', 'said', ..., or 'publisher'",
+    "time_source": "own (its sentence), context (an earlier sentence), publication (only before it)",
+    "time_text": "the time expression as written",
+    "time_value": "its TIMEX3 value",
+    "earliest": "start of the account's interval (inclusive, UTC; empty: open)",
+    "latest": "end of the interval (exclusive, UTC; empty: open)",
+    "granularity": "day, week, month, ...",
+    "edtf": "the interval in EDTF",
+    "polarity": "asserts or denies",
+    "hedged": "true when hedged (reportedly, allegedly, claimed)",
+    "agents": "who did it, ' | '-separated",
+    "targets": "to whom or what",
+    "supporters": "who helped",
+    "locations": "where",
+    "trigger": "the word that reports the event",
+    "evidence_start": "character offset where the evidence begins in the document",
+    "evidence_end": "character offset where it ends (exclusive)",
+    "quote": "the evidence text",
+}
+
+
+def _when(value: datetime | None) -> str:
+    return value.isoformat().replace("+00:00", "Z") if value else ""
+
+
+def _names(account: Account, role: str) -> str:
+    return " | ".join(p.name for p in account.participants if p.role == role)
+
+
+def event_row(e: Event) -> list[str]:
+    return [
+        str(e.id),
+        e.title,
+        e.kind,
+        e.place_name or "",
+        _when(e.earliest),
+        _when(e.latest),
+        edtf(e.earliest, e.latest, None) or "",
+        "true" if e.disputed else "false",
+        str(len(e.accounts)),
+        " | ".join(dict.fromkeys(a.claimant_name for a in e.accounts)),
+        " | ".join(dict.fromkeys(a.publisher.name for a in e.accounts)),
+    ]
+
+
+def account_row(a: Account) -> list[str]:
+    return [
+        str(a.id),
+        str(a.event_id),
+        a.event.title,
+        a.kind,
+        str(a.document_id),
+        a.publisher.name,
+        _when(a.document.published),
+        a.claimant_name,
+        a.claimant_cue,
+        a.time_source,
+        a.time_mention.text if a.time_mention else "",
+        a.time_value or "",
+        _when(a.earliest),
+        _when(a.latest),
+        a.granularity or "",
+        edtf(a.earliest, a.latest, a.granularity) or "",
+        a.polarity,
+        "true" if a.hedged else "false",
+        _names(a, "agent"),
+        _names(a, "target"),
+        _names(a, "supporter"),
+        _names(a, "location"),
+        a.trigger,
+        str(a.evidence_start),
+        str(a.evidence_end),
+        a.quote,
+    ]
+
+
+def csv_chunks(header: Iterable[str], rows: Iterable[list[str]], every: int = 100) -> Iterator[str]:
+    """CSV text in chunks of `every` rows, header first (RFC 4180 quoting, CRLF line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for count, row in enumerate(rows, start=1):
+        writer.writerow(row)
+        if count % every == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

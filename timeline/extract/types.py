@@ -1,0 +1,62 @@
+"""What the extraction stage returns: sentences, event mentions and their attribution. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["agent", "target", "supporter", "location"]
+EntityKind = Literal["actor", "place"]
+Polarity = Literal["asserts", "denies"]
+# Where an account's time came from: its own sentence, the narrative context, or only
+# the knowledge that it was reported before publication.
+TimeSource = Literal["own", "context", "publication"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    role: Role
+    name: str  # canonical name when the gazetteer knows it, else the text as written
+    entity_key: str | None  # gazetteer key, None for an unknown capitalized name
+    kind: EntityKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    name: str
+    entity_key: str | None
+    cue: str  # "according to", "said", "inherited", ...
+    start: int | None = None  # span of the claimant's name in the text, when it is there
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One sentence-level telling of an event, ready to become an account."""
+
+    kind: str  # capture, attack, movement, request, refusal, statement, discovery, casualties
+    trigger: str  # the trigger word as written
+    trigger_start: int
+    trigger_end: int
+    evidence_start: int  # the sentence (or clause) that is the evidence
+    evidence_end: int
+    sentence_index: int
+    participants: tuple[Participant, ...] = ()
+    claimant: Claimant | None = None  # None: the publisher is the claimant
+    polarity: Polarity = "asserts"
+    hedged: bool = False
+    hedge_cue: str | None = None
+    time_index: int | None = None  # index into the tagger's mentions, None: before publication
+    time_source: TimeSource = "publication"
+    rule: str = ""
+    extras: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,38 @@
+"""Parse a publication date as people give it: a day, or an instant."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class PublishedError(ValueError):
+    pass
+
+
+def parse_published(value: str) -> tuple[datetime, str]:
+    """`2017-11-14` → (midnight UTC, "day"); `2017-11-14T09:30:00+03:00` → (UTC instant, "second").
+
+    An instant without a zone is taken as UTC.
+    """
+    text = value.strip()
+    if not text:
+        raise PublishedError("published is empty; give a date like 2017-11-14")
+    if _DAY.fullmatch(text):
+        try:
+            day = date.fromisoformat(text)
+        except ValueError as exc:
+            raise PublishedError(f"published {text!r} is not a real date ({exc})") from exc
+        return datetime(day.year, day.month, day.day, tzinfo=UTC), "day"
+    try:
+        moment = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError as exc:
+        raise PublishedError(
+            f"published {text!r} is not an ISO 8601 date or date-time "
+            "(e.g. 2017-11-14 or 2017-11-14T09:30:00Z)"
+        ) from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC), "second"

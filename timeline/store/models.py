@@ -1,0 +1,235 @@
+"""SQLAlchemy 2 models of the domain (DESIGN §2). The schema itself is built by Alembic only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from timeline.store.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+class Source(Base):
+    """A publisher: a news outlet, a government, an NGO, a monitor."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="news")
+    url: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(String(500))
+    language: Mapped[str] = mapped_column(String(12), default="en")
+    published: Mapped[datetime]
+    published_precision: Mapped[str] = mapped_column(String(10))  # day | second
+    text: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    ingested_at: Mapped[datetime]
+
+    source: Mapped[Source] = relationship(lazy="joined")
+    mentions: Mapped[list[TimeMentionRow]] = relationship(
+        back_populates="document", order_by="TimeMentionRow.ordinal"
+    )
+
+
+class TimeMentionRow(Base):
+    """A TIMEX found in a document: its span, TIMEX3 value and the interval it denotes."""
+
+    __tablename__ = "time_mentions"
+    __table_args__ = (
+        UniqueConstraint("document_id", "ordinal", name="uq_time_mentions_document_ordinal"),
+        Index("ix_time_mentions_interval", "earliest", "latest"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)  # position among the document's mentions
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(500))
+    type: Mapped[str] = mapped_column(String(10))
+    value: Mapped[str] = mapped_column(String(64))
+    mod: Mapped[str | None] = mapped_column(String(16))
+    earliest: Mapped[datetime | None]
+    latest: Mapped[datetime | None]
+    granularity: Mapped[str | None] = mapped_column(String(16))
+    anchor_mention_id: Mapped[int | None] = mapped_column(ForeignKey("time_mentions.id"))
+    rule: Mapped[str] = mapped_column(String(100), default="")
+
+    document: Mapped[Document] = relationship(back_populates="mentions")
+
+
+class Entity(Base):
+    """An actor or a place; aliases resolve many spellings to it."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10))  # actor | place
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+
+    aliases: Mapped[list[EntityAlias]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class EntityAlias(Base):
+    __tablename__ = "entity_aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "alias_norm", name="uq_entity_aliases_pair"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(200))
+    alias_norm: Mapped[str] = mapped_column(String(200), index=True)  # casefolded
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Event(Base):
+    """One thing that happened, or is said to have: the set of its accounts and their envelope."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_interval", "earliest", "latest"),
+        Index("ix_events_sort", "sort_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    place_name: Mapped[str | None] = mapped_column(String(200))
+    earliest: Mapped[datetime | None]
+    latest: Mapped[datetime | None]
+    sort_at: Mapped[datetime]  # never null: the time the event is ordered and paged by
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    accounts: Mapped[list[Account]] = relationship(
+        back_populates="event", order_by="Account.id", lazy="selectin"
+    )
+
+
+class Account(Base):
+    """One source's telling of one event, with its evidence, attribution and time."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        Index("ix_accounts_interval", "earliest", "latest"),
+        CheckConstraint("polarity in ('asserts', 'denies')", name="polarity"),
+        CheckConstraint("time_source in ('own', 'context', 'publication')", name="time_source"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))
+    trigger: Mapped[str] = mapped_column(String(100))
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    trigger_end: Mapped[int] = mapped_column(Integer)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    claimant_name: Mapped[str] = mapped_column(String(200))
+    claimant_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    claimant_cue: Mapped[str] = mapped_column(String(40))  # "publisher" when none was found
+    publisher_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    time_mention_id: Mapped[int | None] = mapped_column(ForeignKey("time_mentions.id"))
+    time_source: Mapped[str] = mapped_column(String(12))
+    time_value: Mapped[str | None] = mapped_column(String(64))
+    earliest: Mapped[datetime | None]
+    latest: Mapped[datetime | None]
+    granularity: Mapped[str | None] = mapped_column(String(16))
+    polarity: Mapped[str] = mapped_column(String(8), default="asserts")
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    hedge_cue: Mapped[str | None] = mapped_column(String(40))
+    rule: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime]
+
+    event: Mapped[Event] = relationship(back_populates="accounts")
+    document: Mapped[Document] = relationship(lazy="joined")
+    publisher: Mapped[Source] = relationship(lazy="joined")
+    time_mention: Mapped[TimeMentionRow | None] = relationship(lazy="joined")
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class Participant(Base):
+    """Who or where an account names, and in what role."""
+
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(12))  # agent | target | supporter | location
+    kind: Mapped[str] = mapped_column(String(10))  # actor | place
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    account: Mapped[Account] = relationship(back_populates="participants")
+
+
+class Revision(Base):
+    """A recorded change: who, when, what before and after, and why. Nothing changes silently."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (Index("ix_revisions_target", "target_type", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_type: Mapped[str] = mapped_column(String(20))  # event | account | entity
+    target_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str | None] = mapped_column(Text)
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    undone_at: Mapped[datetime | None]

@@ -1,0 +1,65 @@
+"""Queries on accounts: one row per telling, with the same filters as events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.orm import Session, contains_eager, selectinload
+
+from timeline.store.models import Account, Event
+from timeline.store.repositories.filters import (
+    EventFilter,
+    Page,
+    account_conditions,
+    decode_cursor,
+    encode_cursor,
+    overlaps,
+)
+
+
+class AccountRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, account: Account) -> Account:
+        self.session.add(account)
+        self.session.flush()
+        return account
+
+    def for_document(self, document_id: int) -> list[Account]:
+        query = (
+            select(Account)
+            .where(Account.document_id == document_id)
+            .order_by(Account.evidence_start, Account.id)
+            .options(selectinload(Account.participants))
+        )
+        return list(self.session.scalars(query))
+
+    def page(self, f: EventFilter, limit: int, cursor: str | None) -> Page[Account]:
+        query = self._filtered(f).add_columns(Event.sort_at)
+        if cursor:
+            sort_at, last_id = decode_cursor(cursor)
+            query = query.where(
+                or_(Event.sort_at > sort_at, and_(Event.sort_at == sort_at, Account.id > last_id))
+            )
+        rows = list(self.session.execute(query.limit(limit + 1)).tuples())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = encode_cursor(rows[-1][1], rows[-1][0].id) if more else None
+        return Page([account for account, _ in rows], next_cursor)
+
+    def stream(self, f: EventFilter, batch: int = 200) -> Iterator[Account]:
+        yield from self.session.scalars(self._filtered(f).execution_options(yield_per=batch))
+
+    def _filtered(self, f: EventFilter) -> Select[tuple[Account]]:
+        conditions = [*overlaps(Account.earliest, Account.latest, f), *account_conditions(f)]
+        if f.disputed is not None:
+            conditions.append(Event.disputed.is_(f.disputed))
+        return (
+            select(Account)
+            .join(Event, Account.event_id == Event.id)
+            .where(*conditions)
+            .order_by(Event.sort_at, Account.id)
+            .options(contains_eager(Account.event), selectinload(Account.participants))
+        )

@@ -1,0 +1,52 @@
+"""The value objects the time tagger returns. Pure: no clock, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Mode = Literal["news", "narrative"]
+
+# Granularities, coarse to fine. A value's interval is one unit of its granularity
+# (a week is Monday to next Monday); fuzzy references have none.
+GRANULARITIES = (
+    "century",
+    "decade",
+    "year",
+    "half",
+    "quarter",
+    "season",
+    "month",
+    "week",
+    "day",
+    "part_of_day",
+    "hour",
+    "minute",
+    "second",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """One time expression found in a text, normalized to TIMEX3 and to an interval.
+
+    `earliest` is inclusive and `latest` exclusive; both are timezone-aware UTC
+    datetimes or None for an open end (durations have neither).
+    `anchor_index` is None when the mention was resolved against the anchor time
+    (publication), else the index in the returned list of the earlier mention it
+    was resolved against ("two days later").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    earliest: datetime | None = None
+    latest: datetime | None = None
+    granularity: str | None = None
+    anchor_index: int | None = None
+    rule: str = ""
