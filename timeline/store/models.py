@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql import false
 
 from timeline.store.types import UTCDateTime
 
@@ -33,7 +34,10 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+    }
 
 
 class Source(Base):
@@ -105,6 +109,9 @@ class Entity(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(10))  # actor | place
     subtype: Mapped[str | None] = mapped_column(String(40))
+    origin: Mapped[str] = mapped_column(
+        String(10), default="gazetteer", server_default="gazetteer"
+    )  # gazetteer | user
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
 
@@ -143,12 +150,37 @@ class Event(Base):
     latest: Mapped[datetime | None]
     sort_at: Mapped[datetime]  # never null: the time the event is ordered and paged by
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set by a curator's merge: the event lives on inside another and is listed no more.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    # A curator has shaped this event: automatic regrouping leaves its accounts alone.
+    curated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
     accounts: Mapped[list[Account]] = relationship(
         back_populates="event", order_by="Account.id", lazy="selectin"
     )
+    disputes: Mapped[list[DisputeRow]] = relationship(
+        back_populates="event",
+        order_by="DisputeRow.id",
+        lazy="selectin",
+        cascade="all, delete-orphan",
+    )
+
+
+class DisputeRow(Base):
+    """One disagreement between the accounts of an event, recomputed when they change."""
+
+    __tablename__ = "disputes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    aspect: Mapped[str] = mapped_column(String(12))  # time | actor | polarity
+    detail: Mapped[str] = mapped_column(Text)
+    # [[label, [account ids]], ...]: the sides and the accounts on each
+    sides: Mapped[list[Any]] = mapped_column(JSON)
+
+    event: Mapped[Event] = relationship(back_populates="disputes")
 
 
 class Account(Base):
@@ -233,3 +265,19 @@ class Revision(Base):
     after: Mapped[dict[str, Any] | None]
     created_at: Mapped[datetime]
     undone_at: Mapped[datetime | None]
+    undoes_id: Mapped[int | None] = mapped_column(ForeignKey("revisions.id"))
+
+    events: Mapped[list[RevisionEvent]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class RevisionEvent(Base):
+    """Which events a revision touched, so that each event's history can be listed."""
+
+    __tablename__ = "revision_events"
+
+    revision_id: Mapped[int] = mapped_column(
+        ForeignKey("revisions.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
