@@ -1,0 +1,59 @@
+"""The canonical document of the project (DESIGN §1), read by path from ../shared."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal import TimeMention, tag
+
+SAMPLE = Path("/work/shared/samples/fortruss-2017-11-14-russian-mod-us-isis.txt")
+
+
+@pytest.fixture(scope="module")
+def mentions() -> list[TimeMention]:
+    if not SAMPLE.exists():
+        pytest.skip("shared sample not available")
+    return tag(SAMPLE.read_text(encoding="utf-8"), date(2017, 11, 14))
+
+
+def by_text(mentions: list[TimeMention], text: str) -> TimeMention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"{text!r} not found in {[m.text for m in mentions]}"
+    return found[0]
+
+
+def test_publication_date(mentions: list[TimeMention]) -> None:
+    m = by_text(mentions, "November 14th, 2017")
+    assert (m.type, m.value, m.granularity) == ("DATE", "2017-11-14", "day")
+    assert m.earliest == datetime(2017, 11, 14, tzinfo=UTC)
+    assert m.latest == datetime(2017, 11, 15, tzinfo=UTC)
+    assert m.anchor_index is None
+
+
+def test_last_week_is_iso_week_45(mentions: list[TimeMention]) -> None:
+    m = by_text(mentions, "Last week")
+    assert (m.type, m.value, m.granularity) == ("DATE", "2017-W45", "week")
+    assert m.earliest == datetime(2017, 11, 6, tzinfo=UTC)
+    assert m.latest == datetime(2017, 11, 13, tzinfo=UTC)
+
+
+def test_now_is_present_ref_without_the_next_word(mentions: list[TimeMention]) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    at = text.index("it is now an obvious fact") + len("it is ")
+    m = next(m for m in mentions if m.start == at)
+    assert (m.text, m.type, m.value) == ("now", "DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize("not_a_date", ["now an", "earlier", "15-km", "0 78", "15", "78"])
+def test_non_dates(mentions: list[TimeMention], not_a_date: str) -> None:
+    assert all(m.text != not_a_date for m in mentions)
+    assert all("15-km" not in m.text and "0 78" not in m.text for m in mentions)
+
+
+def test_sorted_and_disjoint(mentions: list[TimeMention]) -> None:
+    spans = [(m.start, m.end) for m in mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))

@@ -1,0 +1,59 @@
+"""What a rule handler sees (the match, the anchor, the last mentioned time) and what it
+returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .cal import Period
+from .tense import Tense, tense_at
+from .types import Mode, TimexType
+
+
+@dataclass(slots=True)
+class Context:
+    text: str  # the original text (case kept)
+    low: str  # the same text lowercased, same length
+    start: int  # span of the rule's own match (without a modifier prefix)
+    end: int
+    anchor: date  # the reference time of the document (publication day)
+    ref: Period | None  # the last mentioned specific time, for anaphora
+    mode: Mode
+    _tense: Tense | None = field(default=None)
+
+    @property
+    def tense(self) -> Tense:
+        if self._tense is None:
+            self._tense = tense_at(self.low, self.start, self.end)
+        return self._tense
+
+    def before(self, chars: int = 30) -> str:
+        """The lowercased text just before the match."""
+        return self.low[max(0, self.start - chars) : self.start]
+
+    def after(self, chars: int = 30) -> str:
+        return self.low[self.end : self.end + chars]
+
+    def deictic_base(self) -> tuple[date, bool]:
+        """The day "yesterday" or "last week" counts from, and whether it is the last
+        mentioned time: publication in news, the story's current time in narratives."""
+        if self.mode == "narrative" and self.ref is not None:
+            return self.ref.first, True
+        return self.anchor, False
+
+    def anaphoric_base(self) -> tuple[Period | None, bool]:
+        """The period "two days later" or "that week" counts from: the last mentioned
+        time, else publication."""
+        if self.ref is not None:
+            return self.ref, True
+        return None, False
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    type: TimexType
+    value: str
+    on_ref: bool = False  # resolved against the last mentioned time, not the anchor
+    tz_hours: float = 0.0  # offset of a clock time's zone from UTC
+    mod: str | None = None  # a modifier implied by the words of the rule itself

@@ -1,0 +1,156 @@
+"""The rules of the tagger (data/rules.yaml): validated on load, their patterns expanded
+and compiled into one regex that is tried at candidate positions only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .lexicon import alternation, lexicon, macros
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+_MACRO = re.compile(r"\{([A-Z_0-9]+)(?::([a-z_0-9]+))?\}")
+
+
+class RuleError(ValueError):
+    """A rule is malformed; the message names the rule and what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    value: str
+    span: str
+    type: str | None = None
+    anchor: str | None = None
+    anchor_on: int | None = None  # index of the mention it must be resolved against
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    type: str
+    handler: str
+    pattern: str  # as written in the file
+    regex: str  # macros expanded, groups prefixed with the rule id
+    groups: tuple[str, ...]  # short names of its capture groups
+    examples: tuple[Example, ...]
+
+
+def _expand(rule_id: str, pattern: str) -> tuple[str, tuple[str, ...]]:
+    table = macros()
+    names: list[str] = []
+
+    def macro(m: re.Match[str]) -> str:
+        name = m[2] or m[1].lower()
+        if m[1] not in table:
+            raise RuleError(f"rule {rule_id}: unknown macro {{{m[1]}}}; known: {sorted(table)}")
+        names.append(name)
+        return f"(?P<{rule_id}__{name}>{table[m[1]]})"
+
+    body = _MACRO.sub(macro, pattern)
+    body = re.sub(r"\(\?P<([a-z_0-9]+)>", lambda m: _own(rule_id, m[1], names), body)
+    body = body.replace(" ", r"\s+")
+    if len(set(names)) != len(names):
+        raise RuleError(f"rule {rule_id}: a group name is used twice in {names}; name them")
+    return body, tuple(names)
+
+
+def _own(rule_id: str, name: str, names: list[str]) -> str:
+    if "__" in name:  # already prefixed by a macro
+        return f"(?P<{name}>"
+    names.append(name)
+    return f"(?P<{rule_id}__{name}>"
+
+
+def _example(rule_id: str, raw: Any) -> Example:
+    if not isinstance(raw, dict) or "in" not in raw or "value" not in raw:
+        raise RuleError(f"rule {rule_id}: each example needs 'in' and 'value': {raw!r}")
+    text = str(raw["in"])
+    span = str(raw.get("span", text))
+    if span not in text:
+        raise RuleError(f"rule {rule_id}: example span {span!r} is not in {text!r}")
+    kind = raw.get("type")
+    if kind is not None and kind not in TYPES:
+        raise RuleError(f"rule {rule_id}: example type {kind!r} is not one of {TYPES}")
+    anchor_on = raw.get("anchor_on")
+    anchor = raw.get("anchor")
+    return Example(text, str(raw["value"]), span, kind, str(anchor) if anchor else None, anchor_on)
+
+
+def _rule(raw: Any, handlers: set[str]) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(f"each rule must be a mapping, got {raw!r}")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not re.fullmatch(r"[a-z][a-z_0-9]*", rule_id):
+        raise RuleError(f"rule id must be lowercase snake_case: {rule_id!r}")
+    for key in ("type", "handler", "pattern"):
+        if not isinstance(raw.get(key), str):
+            raise RuleError(f"rule {rule_id}: '{key}' is required and must be a string")
+    if raw["type"] not in TYPES:
+        raise RuleError(f"rule {rule_id}: type {raw['type']!r} is not one of {TYPES}")
+    if raw["handler"] not in handlers:
+        raise RuleError(f"rule {rule_id}: unknown handler {raw['handler']!r}")
+    regex, groups = _expand(rule_id, raw["pattern"])
+    try:
+        re.compile(regex)
+    except re.error as exc:
+        raise RuleError(f"rule {rule_id}: bad pattern: {exc}") from exc
+    examples = tuple(_example(rule_id, e) for e in raw.get("examples") or [])
+    if not examples:
+        raise RuleError(f"rule {rule_id}: give at least one example")
+    return Rule(rule_id, raw["type"], raw["handler"], raw["pattern"], regex, groups, examples)
+
+
+def parse_rules(raw: Any, handlers: set[str]) -> tuple[Rule, ...]:
+    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
+        raise RuleError("rules file must hold a mapping with a 'rules' list")
+    rules = tuple(_rule(r, handlers) for r in raw["rules"])
+    ids = [r.id for r in rules]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise RuleError(f"duplicate rule ids: {sorted(dupes)}")
+    return rules
+
+
+def load_rules(handlers: set[str]) -> tuple[Rule, ...]:
+    text = resources.files(__package__).joinpath("data/rules.yaml").read_text("utf-8")
+    return parse_rules(yaml.safe_load(text), handlers)
+
+
+# A match may not start inside a word, a number, a model name ("F-16") or an amount.
+START = r"(?<![\w'’$€£#@/.-])(?<!\d[,.])"
+# ... nor end inside one ("15-km", "2017-style", "1,990").
+END = r"(?![\w%/]|-\w|[.,]\d)"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    rules: dict[str, Rule]
+    regex: re.Pattern[str]  # anchored alternation of all rules, with a modifier prefix
+    triggers: re.Pattern[str]  # words one of which every time expression contains
+
+
+def build(rules: tuple[Rule, ...]) -> Grammar:
+    mods = macros()["MOD"]
+    body = "|".join(f"(?P<{r.id}>{r.regex})" for r in rules)
+    regex = re.compile(f"{START}(?:(?P<mod>{mods})(?:\\s+|-))?(?:{body}){END}")
+    return Grammar({r.id: r for r in rules}, regex, re.compile(trigger_pattern()))
+
+
+def trigger_pattern() -> str:
+    lex = lexicon()
+    words: set[str] = set(lex.months) | set(lex.weekdays) | set(lex.units)
+    words |= set(lex.seasons) | set(lex.parts_of_day) | set(lex.holidays)
+    words |= {w.split()[-1] for w in lex.fuzzy} | {h.split()[0] for h in lex.holidays}
+    words |= {"yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday"}
+    words |= {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"}
+    words |= {"quarterly", "biweekly", "bimonthly", "semiannually", "fortnightly", "qtr"}
+    words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
+    words |= {"eighties", "nineties", "weekend", "weekends", "fiscal", "century"}
+    return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"

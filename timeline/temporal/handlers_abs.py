@@ -1,0 +1,391 @@
+"""Handlers of absolute and calendar-named dates: "Nov. 14, 2017", "May", "Q3",
+"summer 2016", "the 1990s", "the 19th century", "fiscal 1998"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .cal import SEASON_START, Period, floor, move, period, value_of
+from .context import Context, Result
+from .lexicon import lexicon
+from .words import (
+    Groups,
+    day_of,
+    month_of,
+    nth_weekday,
+    ordinal_of,
+    safe_date,
+    two_digit_year,
+)
+
+_MONTH_CUES = (
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "through",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "this",
+    "next",
+    "before",
+    "after",
+    "between",
+    "and",
+    "to",
+    "around",
+    "the",
+    "each",
+    "every",
+    "for",
+    "on",
+    "that",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "or",
+    "until",
+)
+
+
+def _capitalized_ok(ctx: Context, word: str | None) -> bool:
+    """Month names that are also words ("may", "march") count only when capitalized."""
+    if word is None:
+        return True
+    w = word.rstrip(".").strip()
+    if w not in lexicon().ambiguous_months and len(w) > 4:
+        return True
+    i = ctx.low.find(w, ctx.start)
+    return i >= 0 and ctx.text[i].isupper()
+
+
+def _year(g: Groups, ctx: Context) -> int | None:
+    if g.get("year"):
+        return int(str(g["year"]))
+    if g.get("yq"):
+        return two_digit_year(int(str(g["yq"])[1:]), ctx.anchor)
+    return None
+
+
+def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
+    """The year of a month (and day) named without one, from the tense of its clause:
+    the last such date before the anchor in past tense, the next one in future tense."""
+    base, _ = ctx.deictic_base()
+    here = (month, day or 0)
+    now = (base.month, base.day if day else 0)
+    if ctx.tense == "past" and here > now:
+        return base.year - 1
+    if ctx.tense == "future" and here < now:
+        return base.year + 1
+    return base.year
+
+
+def _dated(d: date | None, gran: str = "day") -> Result | None:
+    return Result("DATE", value_of(period(gran, d))) if d else None
+
+
+def iso_date(g: Groups, ctx: Context) -> Result | None:
+    d = safe_date(int(str(g["year"])), int(str(g["month"])), int(str(g["day"])))
+    if d is None:
+        return None
+    if g.get("hour"):
+        hour, minute = int(str(g["hour"])), int(str(g["minute"]))
+        return Result("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}")
+    return _dated(d)
+
+
+def numeric_date(g: Groups, ctx: Context) -> Result | None:
+    a, b, y = int(str(g["a"])), int(str(g["b"])), str(g["year"])
+    year = int(y) if len(y) == 4 else two_digit_year(int(y), ctx.anchor)
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    return _dated(safe_date(year, month, day))
+
+
+def month_day(g: Groups, ctx: Context) -> Result | None:
+    month, day = month_of(g.get("month")), day_of(g.get("day"))
+    if month is None or day is None or not _capitalized_ok(ctx, g.get("month")):
+        return None
+    year = _year(g, ctx)
+    if year is None:
+        year = _infer_year(ctx, month, day)
+    return _dated(safe_date(year, month, day))
+
+
+def month_year(g: Groups, ctx: Context) -> Result | None:
+    month, year = month_of(g.get("month")), _year(g, ctx)
+    if month is None or year is None or not _capitalized_ok(ctx, g.get("month")):
+        return None
+    return _dated(date(year, month, 1), "month")
+
+
+def month_relative(g: Groups, ctx: Context) -> Result | None:
+    month = month_of(g.get("month"))
+    if month is None or not _capitalized_ok(ctx, g.get("month")):
+        return None
+    base, on_ref = ctx.deictic_base()
+    rel = g.get("rel") or g.get("relyear") or ""
+    if g.get("relyear"):
+        year = base.year + {"last": -1, "this": 0, "next": 1}[rel]
+    elif rel in ("last", "this past"):
+        year = base.year if month < base.month else base.year - 1
+    elif rel in ("next", "this coming"):
+        year = base.year if month > base.month else base.year + 1
+    else:
+        year = base.year
+    return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
+
+
+def month_alone(g: Groups, ctx: Context) -> Result | None:
+    word = str(g["month"]).rstrip(".").strip()
+    month = month_of(word)
+    if month is None or not _capitalized_ok(ctx, word):
+        return None
+    if word in lexicon().ambiguous_months and not _month_cue(ctx):
+        return None
+    base, on_ref = ctx.deictic_base()
+    if ctx.mode == "narrative" and ctx.ref is not None:
+        year = base.year
+    else:
+        year = _infer_year(ctx, month)
+    return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
+
+
+def _month_cue(ctx: Context) -> bool:
+    words = ctx.before(25).replace("-", " ").split()
+    return bool(words) and words[-1] in _MONTH_CUES
+
+
+def year(g: Groups, ctx: Context) -> Result | None:
+    y = int(str(g["year"]))
+    explicit = ctx.low[ctx.start : ctx.start + 4] in ("year", "the ", "cale") or g.get("era")
+    if not explicit and not _looks_like_year(ctx, y):
+        return None
+    return Result("DATE", f"{y:04d}")
+
+
+def _looks_like_year(ctx: Context, y: int) -> bool:
+    lex = lexicon()
+    before = ctx.before(20)
+    prev = before.split()[-1] if before.split() else ""
+    prev_word = prev.strip("(,.;:\"'")
+    if prev_word in lex.number_blockers or prev.endswith(("$", "#", "no.")):
+        return False
+    if not 1000 <= y <= ctx.anchor.year + 30:
+        return False
+    if prev_word in lex.year_cues or prev.endswith(("(", ",")) or not prev:
+        return True
+    after = ctx.after(15).lstrip()
+    if not after or not after[0].isalpha():
+        return True
+    next_word = after.split()[0].strip(".,;:")
+    return next_word in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = {
+    "the",
+    "a",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "with",
+    "as",
+    "when",
+    "after",
+    "before",
+    "that",
+    "which",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "election",
+    "elections",
+    "season",
+    "budget",
+    "census",
+    "levels",
+}
+
+
+def fiscal_year(g: Groups, ctx: Context) -> Result | None:
+    y = _year(g, ctx)
+    return Result("DATE", f"{y:04d}") if y else None
+
+
+def quarter(g: Groups, ctx: Context) -> Result | None:
+    n = ordinal_of(g.get("ordq")) or (int(str(g["q"])) if g.get("q") else None)
+    if n == -1:
+        n = 4
+    rel = (g.get("rel") or "").replace("the ", "").strip()
+    if n is None:
+        return _quarter_relative(rel, ctx)
+    if not 1 <= n <= 4:
+        return None
+    base, on_ref = ctx.deictic_base()
+    year = _year(g, ctx) or (int(str(g["year2"])) if g.get("year2") else None)
+    if year is None:
+        shift = {"last": -1, "next": 1}.get(g.get("yrel") or "", 0)
+        if rel in ("year-ago", "year-earlier", "last year's"):
+            shift = -1
+        year = base.year + shift
+        past = ctx.tense == "past" and not g.get("yrel") and shift == 0
+        if past and n > (base.month - 1) // 3 + 1:
+            year -= 1
+    return Result("DATE", f"{year:04d}-Q{n}", on_ref)
+
+
+def _quarter_relative(rel: str, ctx: Context) -> Result | None:
+    base, on_ref = ctx.deictic_base()
+    current = period("quarter", base)
+    if rel in ("latest", "last", "past", "most recent", "previous", "prior"):
+        return Result("DATE", value_of(move(current, -1)), on_ref)
+    if rel in ("this", "current"):
+        return Result("DATE", value_of(current), on_ref)
+    if rel == "next":
+        return Result("DATE", value_of(move(current, 1)), on_ref)
+    if rel in ("year-ago", "year-earlier", "comparable", "same"):
+        ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == "quarter" else move(current, -1)
+        return Result("DATE", value_of(move(ref, -4 if rel != "same" else 0)), True)
+    if rel == "":
+        return None
+    # "the quarter": the one being reported on in past tense, else the current one
+    if ctx.ref is not None and ctx.ref.gran == "quarter":
+        return Result("DATE", value_of(ctx.ref), True)
+    q = move(current, -1) if ctx.tense == "past" else current
+    return Result("DATE", value_of(q), on_ref)
+
+
+def half_year(g: Groups, ctx: Context) -> Result | None:
+    word = g.get("ordh") or ""
+    n = 1 if word in ("first", "1st") else 2 if word else int(str(g["h"]))
+    base, on_ref = ctx.deictic_base()
+    year = _year(g, ctx) or (int(str(g["year2"])) if g.get("year2") else None)
+    if year is None:
+        year = base.year + {"last": -1, "next": 1}.get(g.get("yrel") or "", 0)
+    return Result("DATE", f"{year:04d}-H{n}", on_ref)
+
+
+def season(g: Groups, ctx: Context) -> Result | None:
+    code = lexicon().seasons[str(g["season"])]
+    rel = g.get("rel") or ""
+    if rel == "" and code == "FA" and not ctx.text[ctx.start].isupper() and not g.get("year"):
+        return None  # "the fall of the Berlin wall": "fall" is too often not a season
+    base, on_ref = ctx.deictic_base()
+    year = _year(g, ctx)
+    if year is None and g.get("yrel"):
+        year = base.year + {"last": -1, "this": 0, "next": 1}[str(g["yrel"])]
+    if year is not None:
+        return Result("DATE", f"{year:04d}-{code}", on_ref)
+    current = period("season", base)
+    this = Period("season", date(current.first.year, SEASON_START[code], 1))
+    if code == "WI" and current.first.month == 12:
+        this = Period("season", date(current.first.year, 12, 1))
+    if rel in ("last", "this past") or (rel in ("", "the", "that") and ctx.tense == "past"):
+        chosen = this if this.first < current.first else move(this, -4)
+    elif rel in ("next", "this coming") or ctx.tense == "future":
+        chosen = this if this.first > current.first else move(this, 4)
+    else:
+        chosen = this
+    return Result("DATE", value_of(chosen), on_ref)
+
+
+def decade(g: Groups, ctx: Context) -> Result | None:
+    if g.get("word"):
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties"]
+        tens.append("nineties")
+        start = 1900 + 10 * (tens.index(str(g["word"])) + 2)
+    else:
+        digits = str(g["dec"]).lstrip("'")
+        if len(digits) == 4:
+            start = int(digits)
+        else:
+            if "'" not in ctx.low[ctx.start : ctx.end] and not ctx.low.startswith("the", ctx.start):
+                return None
+            if ctx.before(12).rstrip().endswith(("his", "her", "their", "in its", "mid")):
+                return None
+            start = two_digit_year(int(digits), ctx.anchor)
+            start = start if start <= ctx.anchor.year else start - 100
+    return Result("DATE", value_of(period("decade", date(start, 1, 1))))
+
+
+def century(g: Groups, ctx: Context) -> Result | None:
+    n = ordinal_of(g.get("ordc"))
+    if n is None or not 2 <= n <= 30:
+        return None
+    return Result("DATE", f"{n - 1:02d}")
+
+
+def holiday(g: Groups, ctx: Context) -> Result | None:
+    name = str(g["holiday"]).replace("’", "'")
+    name = " ".join(name.split())
+    spec = lexicon().holidays.get(name)
+    if spec is None or not ctx.text[ctx.start].isupper() and not g.get("rel"):
+        return None
+    base, on_ref = ctx.deictic_base()
+    year = _year(g, ctx)
+    if year is None:
+        rel = g.get("rel") or ""
+        year = base.year + {"last": -1, "next": 1}.get(rel, 0)
+        if not rel and ctx.tense == "past" and (spec[0], spec[1]) > (base.month, base.day):
+            year -= 1
+    month, a, nth = spec
+    day = safe_date(year, month, a) if nth == 0 else nth_weekday(year, month, a, nth)
+    return Result("DATE", day.isoformat(), on_ref) if day else None
+
+
+def year_end(g: Groups, ctx: Context) -> Result | None:
+    base, on_ref = ctx.deictic_base()
+    shift = {"last year": -1, "next year": 1}.get(str(g["rel"]), 0)
+    return Result("DATE", f"{base.year + shift:04d}", on_ref, mod="END")
+
+
+def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
+    n = ordinal_of(g.get("ordq"))
+    base, _ = ctx.deictic_base()
+    if n is not None and 1 <= n <= 4:
+        return Result("DATE", f"{base.year - 1:04d}-Q{n}")
+    if ctx.ref is not None and ctx.ref.gran in ("quarter", "half", "month", "year"):
+        return Result("DATE", value_of(move(ctx.ref, -1, "year")), True)
+    if "quarter" in ctx.low[ctx.start : ctx.end]:  # the latest reported quarter, a year before
+        return Result("DATE", value_of(move(period("quarter", base), -5)))
+    return Result("DATE", value_of(period("year", floor("year", base).replace(year=base.year - 1))))
+
+
+HANDLERS = {
+    "iso_date": iso_date,
+    "numeric_date": numeric_date,
+    "month_day": month_day,
+    "month_year": month_year,
+    "month_relative": month_relative,
+    "month_alone": month_alone,
+    "year": year,
+    "fiscal_year": fiscal_year,
+    "quarter": quarter,
+    "half_year": half_year,
+    "season": season,
+    "decade": decade,
+    "century": century,
+    "holiday": holiday,
+    "year_end": year_end,
+    "year_ago_adjective": year_ago_adjective,
+}

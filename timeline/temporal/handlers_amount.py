@@ -1,0 +1,141 @@
+"""Handlers of durations ("three years", "the past five years"), sets ("every week",
+"twice a month", "each Tuesday", "daily") and fuzzy references ("recently", "now")."""
+
+from __future__ import annotations
+
+from .context import Context, Result
+from .lexicon import Unit, lexicon
+from .words import Groups, amount_of, month_of, unit_of, weekday_of
+
+
+def duration_value(unit: Unit, amount: float | None) -> str:
+    """The TIMEX3 duration of `amount` units (None: an unknown number, PXY)."""
+    prefix = "PT" if unit.time else "P"
+    code = "D" if unit.name == "weekend" else unit.code
+    if amount is None:
+        return f"{prefix}X{code}"
+    total = amount * unit.factor * (2 if unit.name == "weekend" else 1)
+    number = str(int(total)) if total == int(total) else f"{total:g}"
+    return f"{prefix}{number}{code}"
+
+
+def duration(g: Groups, ctx: Context) -> Result | None:
+    unit, amount = unit_of(g.get("unit")), amount_of(g)
+    if unit is None:
+        return None
+    if g.get("half") and amount is not None:
+        amount += 0.5
+    num = (g.get("num") or "").strip()
+    if num in ("a", "an", "one") and _per_amount(ctx):
+        return Result("SET", duration_value(unit, 1.0))  # "$5 a year": a rate
+    if num in ("a", "an") and ctx.low[ctx.end : ctx.end + 1] == "-":
+        return None
+    return Result("DURATION", duration_value(unit, amount))
+
+
+def _per_amount(ctx: Context) -> bool:
+    """Whether "a year" follows an amount ("$2 billion a year", "50 cents a day")."""
+    before = ctx.before(25).rstrip()
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].strip(",")
+    amounts = ("dollars", "cents", "million", "billion", "percent", "barrels", "times", "tons")
+    return last[-1:].isdigit() or last.endswith(amounts) or last in ("once", "twice", "%")
+
+
+_PLURAL_LEADS = {"for", "over", "in", "after", "within", "took", "take", "lasted", "last", "spent"}
+
+
+def duration_plural(g: Groups, ctx: Context) -> Result | None:
+    unit = unit_of(g.get("unit_p"))
+    if unit is None or unit.time and unit.name != "hour":
+        return None
+    words = ctx.before(12).split()
+    if not words or words[-1] not in _PLURAL_LEADS:
+        return None
+    return Result("DURATION", duration_value(unit, None))
+
+
+def past_units(g: Groups, ctx: Context) -> Result | None:
+    unit, amount = unit_of(g.get("unit_p")), amount_of(g)
+    rel = str(g.get("rel"))
+    if unit is None:
+        return None
+    if g.get("num") is None and g.get("vague") is None:
+        if rel in ("coming", "next", "following"):
+            return Result("DATE", "FUTURE_REF")
+        if rel in ("recent", "past", "last", "previous", "preceding", "latest"):
+            return (
+                Result("DATE", "PAST_REF")
+                if rel == "recent"
+                else Result("DURATION", duration_value(unit, None))
+            )
+        return None
+    return Result("DURATION", duration_value(unit, amount))
+
+
+def set_every(g: Groups, ctx: Context) -> Result | None:
+    day = weekday_of(g.get("weekday"))
+    if day is not None:
+        pods = lexicon().parts_of_day
+        pod = pods.get(str(g.get("pod") or "").strip()) or ("NI" if g.get("nights") else "")
+        return Result("SET", f"XXXX-WXX-{day}" + (f"T{pod}" if pod else ""))
+    month = month_of(g.get("month"))
+    if month is not None:
+        return Result("SET", f"XXXX-{month:02d}")
+    if g.get("season"):
+        return Result("SET", f"XXXX-{lexicon().seasons[str(g['season'])]}")
+    unit = unit_of(g.get("unit") or g.get("unit_s"))
+    if unit is None:
+        return None
+    amount = amount_of(g) if g.get("num") else 1.0
+    if g.get("other") == "other" and amount is not None:
+        amount *= 2
+    return Result("SET", duration_value(unit, amount if not g.get("times") else 1.0))
+
+
+_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "quarterly": "P1Q",
+    "biweekly": "P2W",
+    "bimonthly": "P2M",
+    "semiannually": "P6M",
+    "fortnightly": "P2W",
+}
+
+
+def set_adverb(g: Groups, ctx: Context) -> Result | None:
+    value = _ADVERBS.get(str(g.get("adv")))
+    return Result("SET", value) if value else None
+
+
+def fuzzy(g: Groups, ctx: Context) -> Result | None:
+    phrase = " ".join(str(g.get("fuzzy")).split())
+    value = lexicon().fuzzy.get(phrase)
+    if value is None:
+        return None
+    if phrase in ("the past", "the present") and ctx.after(12).lstrip()[:1].isalpha():
+        after = ctx.after(12).split()
+        if after and after[0] not in ("and", "or", "but", "is", "was", "has", "had"):
+            return None  # "the past decade", "the present government"
+    if phrase == "future" and not ctx.before(12).rstrip().endswith(("the", "near", "in")):
+        if not ctx.after(3).strip() or not ctx.after(12).split()[0][0].isalpha():
+            return None
+    return Result("DATE", value)
+
+
+HANDLERS = {
+    "duration": duration,
+    "duration_plural": duration_plural,
+    "past_units": past_units,
+    "set_every": set_every,
+    "set_adverb": set_adverb,
+    "fuzzy": fuzzy,
+}

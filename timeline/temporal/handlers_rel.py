@@ -1,0 +1,278 @@
+"""Handlers of relative expressions: deictic ("yesterday", "last week", "on Thursday",
+"two days ago", "in three weeks") and anaphoric ("two days later", "the following
+month", "that week", "the day before"), and clock times and parts of day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .cal import COARSE_UNITS, Period, move, period, shift, value_of
+from .context import Context, Result
+from .lexicon import Unit, lexicon
+from .words import Groups, amount_of, unit_of, weekday_of
+
+# Offsets of relative words; those in ANAPHORIC count from the last mentioned time.
+OFFSETS = {
+    "last": -1,
+    "this": 0,
+    "next": 1,
+    "this past": -1,
+    "this coming": 1,
+    "the coming": 1,
+    "the past": -1,
+    "current": 0,
+    "the current": 0,
+    "earlier this": 0,
+    "later this": 0,
+    "the latest": -1,
+    "the last": -1,
+    "the most recent": -1,
+    "the current fiscal": 0,
+    "the fiscal": 0,
+    "the previous fiscal": -1,
+    "the last fiscal": -1,
+    "the latest fiscal": -1,
+    "the next": 1,
+    "the following": 1,
+    "the previous": -1,
+    "the preceding": -1,
+    "the prior": -1,
+    "prior": -1,
+    "that": 0,
+    "the same": 0,
+    "earlier that": 0,
+    "later that": 0,
+    "earlier in the": 0,
+    "later in the": 0,
+    "the": 0,
+    "over the": 0,
+}
+ANAPHORIC = {
+    "the next",
+    "the following",
+    "the previous",
+    "the preceding",
+    "the prior",
+    "prior",
+    "that",
+    "the same",
+    "earlier that",
+    "later that",
+}
+_ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
+
+
+def _base(ctx: Context, anaphoric: bool) -> tuple[Period, bool]:
+    """The period a relative expression counts from (as a day unless a mention is)."""
+    if anaphoric and ctx.ref is not None:
+        return ctx.ref, True
+    day, on_ref = ctx.deictic_base()
+    return period("day", day), on_ref
+
+
+def _at(base: Period, gran: str) -> Period:
+    """`base` seen at granularity `gran` (the week of a day, the year of a quarter)."""
+    first = base.first
+    if gran == "week" and base.gran in ("week",):
+        return base
+    return period(gran, first)
+
+
+def deictic_day(g: Groups, ctx: Context) -> Result:
+    word = g.get("word") or g.get("around") or ""
+    days = {
+        "yesterday": -1,
+        "today": 0,
+        "tomorrow": 1,
+        "before yesterday": -2,
+        "after tomorrow": 2,
+    }[" ".join(word.split())]
+    base, on_ref = ctx.deictic_base()
+    return Result("DATE", (base + timedelta(days=days)).isoformat(), on_ref)
+
+
+def weekday(g: Groups, ctx: Context) -> Result | None:
+    day = weekday_of(g.get("weekday"))
+    if day is None:
+        return None
+    base, on_ref = ctx.deictic_base()
+    return Result("DATE", _weekday_date(base, day, g.get("rel") or "", ctx).isoformat(), on_ref)
+
+
+def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
+    diff = day - base.isoweekday()
+    if rel in ("last", "this past", "past", "earlier"):
+        return base + timedelta(days=diff - 7 if diff >= 0 else diff)
+    if rel in ("next", "this coming", "coming", "later"):
+        return base + timedelta(days=diff + 7 if diff <= 0 else diff)
+    if rel == "this":
+        return base + timedelta(days=diff)
+    if diff == 0:
+        return base
+    if ctx.tense == "future":
+        return base + timedelta(days=diff if diff > 0 else diff + 7)
+    return base + timedelta(days=diff if diff < 0 else diff - 7)
+
+
+def part_of_day(g: Groups, ctx: Context) -> Result | None:
+    pods = lexicon().parts_of_day
+    word = " ".join(str(g.get("pod") or g.get("pod2") or "").split())
+    code = "NI" if word == "tonight" else pods.get(word)
+    if code is None:
+        return None
+    deictic = " ".join(str(g.get("deictic") or "").split())
+    base, on_ref = ctx.deictic_base()
+    if g.get("weekday"):
+        day = weekday_of(g.get("weekday"))
+        if day is None:
+            return None
+        base = _weekday_date(base, day, g.get("rel") or "", ctx)
+    elif deictic in ("the next", "the following", "that"):
+        ref, on_ref = _base(ctx, True)
+        base = ref.first + timedelta(days=1 if deictic != "that" else 0)
+    else:
+        days = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(deictic, 0)
+        base = base + timedelta(days=days)
+    return Result("TIME", f"{base.isoformat()}T{code}", on_ref)
+
+
+def clock(g: Groups, ctx: Context) -> Result | None:
+    hour, minute = _clock_reading(g)
+    if hour is None or not 0 <= hour <= 24:
+        return None
+    base, on_ref = ctx.deictic_base()
+    if g.get("weekday"):
+        day = weekday_of(g.get("weekday"))
+        if day is not None:
+            base = _weekday_date(base, day, "", ctx)
+    elif g.get("deictic"):
+        base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(str(g["deictic"]), 0))
+    tz = lexicon().timezones.get(str(g.get("tz") or "").strip(), 0.0)
+    return Result("TIME", f"{base.isoformat()}T{hour:02d}:{minute:02d}", on_ref, tz_hours=tz)
+
+
+def _clock_reading(g: Groups) -> tuple[int | None, int]:
+    named = g.get("named")
+    if named:
+        return (24 if named == "midnight" else 12), 0
+    raw_hour = g.get("hour") or g.get("hour2")
+    if raw_hour is None:
+        return None, 0
+    hour, minute = int(raw_hour), int(g.get("minute") or g.get("minute2") or 0)
+    ampm = (g.get("ampm") or "").replace(".", "")
+    if ampm in ("am", "pm") and not 1 <= hour <= 12:
+        return None, 0
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+def relative_unit(g: Groups, ctx: Context) -> Result | None:
+    rel = " ".join(str(g.get("rel") or "").split())
+    word = g.get("unit_s") or g.get("centword")
+    if word is None and "weekend" in ctx.low[ctx.start : ctx.end]:
+        word = "weekend"
+    unit = unit_of(word)
+    if unit is None or rel not in OFFSETS or unit.time:
+        return None
+    if unit.gran in ("decade", "century") and rel in ("the last", "the past", "the next"):
+        return Result("DURATION", f"P{unit.factor}Y")
+    if unit.name == "day" and rel not in ANAPHORIC | {"this"}:
+        return None
+    if unit.name == "weekend":
+        return _weekend(rel, ctx)
+    base, on_ref = _base(ctx, rel in ANAPHORIC)
+    return Result("DATE", value_of(move(_at(base, unit.gran), OFFSETS[rel])), on_ref)
+
+
+def _weekend(rel: str, ctx: Context) -> Result:
+    base, on_ref = _base(ctx, rel == "that")
+    week = Period("week", period("week", base.first).first, "WE")
+    offset = OFFSETS.get(rel, 0)
+    if rel in ("the", "over the", "that") and base.first.isoweekday() < 6:
+        offset = -1 if ctx.tense == "past" else 0
+    return Result("DATE", value_of(move(week, offset)), on_ref)
+
+
+def _shifted(base: Period, unit: Unit, amount: float, sign: int) -> Period:
+    """`base` moved by `amount` units, named at the unit's granularity (or the base's,
+    when it is finer: "a year earlier" than a quarter is a quarter)."""
+    gran, count = unit.gran, amount * unit.factor
+    step = "year" if gran in ("decade", "century") else gran
+    if step in ("second", "minute", "hour"):
+        step, count = "day", count / {"hour": 24, "minute": 1440, "second": 86400}[step]
+    if count != int(count) and step in ("year", "month"):
+        step, count = "month", count * (12 if step == "year" else 1)
+    finer = base.gran in _ORDER and base.gran != "day" and _ORDER[base.gran] > _ORDER[step]
+    name = base.gran if finer else step
+    first = shift(step, base.first, sign * int(round(count)))
+    return Period(name, period(name, first).first, base.part if name == base.gran else "")
+
+
+def units_ago(g: Groups, ctx: Context) -> Result | None:
+    unit, amount = unit_of(g.get("unit")), amount_of(g)
+    if unit is None or unit.name == "weekend":
+        return None
+    sign = 1 if g.get("dir") in ("hence", "from now") else -1
+    if amount is None:
+        return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    base, on_ref = _base(ctx, False)
+    ref = ctx.ref
+    comparable = ref is not None and ref.gran in ("quarter", "half") and unit.name == "year"
+    if ref is not None and comparable and ctx.mode == "news" and _near_previous(ctx):
+        return Result("DATE", value_of(_shifted(ref, unit, amount, sign)), True)
+    return Result("DATE", value_of(_shifted(base, unit, amount, sign)), on_ref)
+
+
+def _near_previous(ctx: Context) -> bool:
+    """Whether the last mention is in the same sentence ("Q3 profit rose from a year ago")."""
+    window = ctx.low[max(0, ctx.start - 160) : ctx.start]
+    return ". " not in window[-120:]
+
+
+def units_later(g: Groups, ctx: Context) -> Result | None:
+    unit, amount = unit_of(g.get("unit")), amount_of(g)
+    if unit is None or amount is None or unit.name == "weekend":
+        return None
+    sign = 1 if str(g.get("dir")).startswith(("later", "after")) else -1
+    base, on_ref = _base(ctx, True)
+    return Result("DATE", value_of(_shifted(base, unit, amount, sign)), on_ref)
+
+
+def in_units(g: Groups, ctx: Context) -> Result | None:
+    unit, amount = unit_of(g.get("unit")), amount_of(g)
+    if unit is None or unit.name == "weekend":
+        return None
+    if amount is None or ctx.tense == "past" or unit.time:
+        return None  # a duration ("in three weeks, prices fell"): the duration rule takes it
+    base, on_ref = _base(ctx, False)
+    return Result("DATE", value_of(_shifted(base, unit, amount, 1)), on_ref)
+
+
+def day_around(g: Groups, ctx: Context) -> Result | None:
+    word = str(g["unit"])
+    sign = 1 if g.get("dir") in ("after", "later") else -1
+    base, on_ref = _base(ctx, True)
+    if word in ("night", "morning", "evening"):
+        code = lexicon().parts_of_day[word]
+        day = base.first + timedelta(days=sign)
+        return Result("TIME", f"{day.isoformat()}T{code}", on_ref)
+    unit = unit_of(word)
+    if unit is None:
+        return None
+    return Result("DATE", value_of(move(_at(base, unit.gran), sign)), on_ref)
+
+
+HANDLERS = {
+    "deictic_day": deictic_day,
+    "weekday": weekday,
+    "part_of_day": part_of_day,
+    "clock": clock,
+    "relative_unit": relative_unit,
+    "units_ago": units_ago,
+    "units_later": units_later,
+    "in_units": in_units,
+    "day_around": day_around,
+}

@@ -1,0 +1,207 @@
+"""The word tables of the tagger (data/lexicon.yaml), validated on load, and the regex
+macros built from them that rule patterns refer to as {MONTH}, {NUM}..."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+SET_CODES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+POD_CODES = {"MO", "MI", "AF", "EV", "NI", "DT"}
+SEASON_CODES = {"SP", "SU", "FA", "WI"}
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed; the message names the table and entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str
+    plural: str
+    code: str  # TIMEX3 duration letter
+    gran: str  # calendar granularity of one unit
+    factor: int = 1  # a decade is ten years
+    time: bool = False  # durations of hours and less take the PT prefix
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    ambiguous_weekdays: frozenset[str]
+    numbers: dict[str, float]
+    vague_numbers: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, Unit]  # by singular and by plural form
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    fuzzy: dict[str, str]
+    modifiers: dict[str, str]
+    year_cues: frozenset[str]
+    number_blockers: frozenset[str]
+    timezones: dict[str, float]
+    holidays: dict[str, tuple[int, int, int]]  # (month, day, 0) or (month, weekday, nth)
+
+
+def _table(raw: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> dict[str, Any]:
+    table = raw.get(name)
+    if not isinstance(table, dict) or not table:
+        raise LexiconError(f"lexicon: '{name}' must be a non-empty mapping")
+    for key, value in table.items():
+        if not isinstance(key, str) or key != key.lower() or not isinstance(value, kind):
+            raise LexiconError(f"lexicon: {name}[{key!r}] must be a lowercase word -> {kind}")
+    return table
+
+
+def _words(raw: dict[str, Any], name: str) -> frozenset[str]:
+    words = raw.get(name)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LexiconError(f"lexicon: '{name}' must be a list of words")
+    return frozenset(w.lower() for w in words)
+
+
+def _codes(table: dict[str, str], name: str, allowed: set[str]) -> dict[str, str]:
+    bad = {k: v for k, v in table.items() if v not in allowed}
+    if bad:
+        raise LexiconError(f"lexicon: {name} has unknown codes {bad}; allowed: {sorted(allowed)}")
+    return table
+
+
+def _units(raw: dict[str, Any]) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    for name, spec in _table(raw, "units", dict).items():
+        try:
+            unit = Unit(name=name, **spec)
+        except TypeError as exc:
+            raise LexiconError(f"lexicon: units[{name!r}]: {exc}") from exc
+        units[name] = units[unit.plural] = unit
+    return units
+
+
+def _holidays(raw: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
+    out: dict[str, tuple[int, int, int]] = {}
+    for name, spec in _table(raw, "holidays", (str, list)).items():
+        if isinstance(spec, str) and re.fullmatch(r"\d\d-\d\d", spec):
+            out[name] = (int(spec[:2]), int(spec[3:]), 0)
+        elif isinstance(spec, list) and len(spec) == 3 and all(isinstance(n, int) for n in spec):
+            out[name] = (spec[0], spec[1], spec[2])
+        else:
+            raise LexiconError(
+                f"lexicon: holidays[{name!r}] must be 'MM-DD' or [month, weekday, nth]"
+            )
+    return out
+
+
+def parse_lexicon(raw: Any) -> Lexicon:
+    if not isinstance(raw, dict):
+        raise LexiconError("lexicon: the file must hold a mapping of tables")
+    return Lexicon(
+        months=_table(raw, "months", int),
+        ambiguous_months=_words(raw, "ambiguous_months"),
+        weekdays=_table(raw, "weekdays", int),
+        ambiguous_weekdays=_words(raw, "ambiguous_weekdays"),
+        numbers={k: float(v) for k, v in _table(raw, "numbers", (int, float)).items()},
+        vague_numbers=_words(raw, "vague_numbers"),
+        ordinals=_table(raw, "ordinals", int),
+        units=_units(raw),
+        seasons=_codes(_table(raw, "seasons", str), "seasons", SEASON_CODES),
+        parts_of_day=_codes(_table(raw, "parts_of_day", str), "parts_of_day", POD_CODES),
+        fuzzy=_codes(_table(raw, "fuzzy", str), "fuzzy", SET_CODES),
+        modifiers=_table(raw, "modifiers", str),
+        year_cues=_words(raw, "year_cues"),
+        number_blockers=_words(raw, "number_blockers"),
+        timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
+        holidays=_holidays(raw),
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    text = resources.files(__package__).joinpath("data/lexicon.yaml").read_text("utf-8")
+    return parse_lexicon(yaml.safe_load(text))
+
+
+def alternation(words: list[str] | set[str] | dict[str, Any], abbrev: bool = False) -> str:
+    """A regex alternation of `words`, longest first; spaces match any whitespace and
+    short abbreviations may carry a period ("nov.")."""
+    parts = []
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        part = re.escape(word).replace(r"\ ", " ").replace(" ", r"\s+")
+        if abbrev and len(word) <= 4:
+            part += r"\.?"
+        parts.append(part)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _tens_units(lex: Lexicon) -> str:
+    small = [w for w, n in lex.numbers.items() if 1 <= n <= 9 and " " not in w and len(w) > 2]
+    tens = [w for w, n in lex.numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+    return alternation(tens) + r"(?:[-\s]" + alternation(small) + ")?"
+
+
+@cache
+def macros() -> dict[str, str]:
+    """Regex bodies of the macros usable in rule patterns (without their capture group)."""
+    lex = lexicon()
+    plain_months = {w for w in lex.months if len(w) > 4 or w in ("may", "june", "july")}
+    abbrevs = {w for w in lex.months if w not in plain_months}
+    weekdays = {w for w in lex.weekdays if w not in lex.ambiguous_weekdays}
+    word_numbers = alternation([w for w in lex.numbers if not w.startswith(("a ", "half"))])
+    number = (
+        r"(?:\d{1,3}(?:\.\d+)?(?![\d,])|" + _tens_units(lex) + r"|(?:a |one |two |three |several )?"
+        r"hundred|" + alternation([w for w in lex.numbers if " " in w]) + "|" + word_numbers + ")"
+    )
+    return {
+        "Y4": r"(?:1\d|20)\d\d(?![\d])",
+        "YN": r"(?:(?:1\d|20)\d\d|\d\d)(?!\d)",
+        "YQ": r"'\d\d(?!\d)",
+        "MM": r"(?:0?[1-9]|1[0-2])(?!\d)",
+        "NN": r"\d{1,2}(?!\d)",
+        "DD": r"(?:0[1-9]|[12]\d|3[01])(?!\d)",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])",
+        "HH": r"(?:[01]?\d|2[0-4])(?!\d)",
+        "MIN": r"[0-5]\d(?!\d)",
+        "MONTH": "(?:" + alternation(plain_months) + "|" + alternation(abbrevs, abbrev=True) + ")",
+        "WEEKDAY": alternation(weekdays, abbrev=True),
+        "NUM": number,
+        "VAGUE": alternation(lex.vague_numbers),
+        "UNIT": alternation(set(lex.units)),
+        "UNIT_S": alternation({u.name for u in lex.units.values()}),
+        "UNIT_P": alternation({u.plural for u in lex.units.values()}),
+        "ORD": r"(?:\d{1,2}(?:st|nd|rd|th)|" + alternation(lex.ordinals) + ")",
+        "SEASON": alternation(lex.seasons),
+        "POD": alternation(lex.parts_of_day),
+        "FUZZY": alternation(lex.fuzzy),
+        "TZ": alternation(lex.timezones),
+        "HOLIDAY": alternation(lex.holidays).replace("'", "(?:'|’)?"),
+        "MOD": alternation(lex.modifiers),
+    }
+
+
+def number_value(word: str) -> float | None:
+    """The value of a number as written ("two", "twenty-four", "48", "a hundred"), or None
+    for vague quantities ("several")."""
+    lex = lexicon()
+    w = " ".join(word.replace("-", " ").split())
+    if w in lex.vague_numbers:
+        return None
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    if w in lex.numbers:
+        return lex.numbers[w]
+    total = 0.0
+    for part in w.split():
+        n = lex.numbers.get(part)
+        if n is None:
+            return None
+        total = total * n if n == 100 and total else total + n
+    return total

@@ -1,0 +1,208 @@
+"""The tagger: find time expressions in text, normalize them to TIMEX3 and to intervals.
+
+Speed comes from trying the combined rule regex only near trigger words (month names,
+units, digits...), at the few word starts just before each trigger."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+
+from .cal import Period, interval_of, period_of
+from .context import Context, Result
+from .grammar import Grammar, build, load_rules
+from .handlers_abs import HANDLERS as ABSOLUTE
+from .handlers_amount import HANDLERS as AMOUNTS
+from .handlers_rel import HANDLERS as RELATIVE
+from .lexicon import lexicon
+from .timex import fuzzy_interval, is_valid_value, narrow
+from .types import Mode, TimeMention
+
+Handler = Callable[[dict[str, str | None], Context], Result | None]
+HANDLERS: dict[str, Handler] = {**ABSOLUTE, **RELATIVE, **AMOUNTS}
+
+_WORD_START = re.compile(r"(?<![\w'’])[\w$']")
+LOOKBEHIND = 40  # characters before a trigger where an expression may start
+POINT_MODS = {"START", "MID", "END", "APPROX"}
+AMOUNT_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
+# "more than two years ago" is before the date two years ago.
+AGO_MODS = {
+    "MORE_THAN": "BEFORE",
+    "LESS_THAN": "AFTER",
+    "EQUAL_OR_MORE": "ON_OR_BEFORE",
+    "EQUAL_OR_LESS": "ON_OR_AFTER",
+    "APPROX": "APPROX",
+}
+
+
+@cache
+def grammar() -> Grammar:
+    return build(load_rules(set(HANDLERS)))
+
+
+def lowercase(text: str) -> str:
+    """`text` lowercased without changing its length (so offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def anchor_day(anchor: date | datetime) -> date:
+    if isinstance(anchor, datetime):
+        if anchor.tzinfo is not None:
+            anchor = anchor.astimezone(UTC)
+        return anchor.date()
+    return anchor
+
+
+def tag(text: str, anchor: date | datetime, *, mode: Mode = "news") -> list[TimeMention]:
+    """The time expressions of `text`, sorted and non-overlapping, resolved against
+    `anchor` (publication time) or, for anaphora, the last mentioned time."""
+    g = grammar()
+    low = lowercase(text)
+    day = anchor_day(anchor)
+    mentions: list[TimeMention] = []
+    ref: tuple[Period, int] | None = None
+    pos = 0
+    for trigger in g.triggers.finditer(low):
+        if trigger.start() < pos:
+            continue
+        found = _match_at(g, text, low, trigger.start(), pos, day, ref, mode)
+        if found is None:
+            continue
+        mention, period = found
+        mentions.append(mention)
+        pos = mention.end
+        if period is not None:
+            ref = (period, len(mentions) - 1)
+    return mentions
+
+
+def _candidates(low: str, trigger: int, pos: int) -> list[int]:
+    """Word starts from a few words before the trigger up to it, farthest first."""
+    starts = [m.start() for m in _WORD_START.finditer(low, max(pos, trigger - LOOKBEHIND), trigger)]
+    return [*starts[-6:], trigger]
+
+
+def _match_at(
+    g: Grammar,
+    text: str,
+    low: str,
+    trigger: int,
+    pos: int,
+    day: date,
+    ref: tuple[Period, int] | None,
+    mode: Mode,
+) -> tuple[TimeMention, Period | None] | None:
+    for start in _candidates(low, trigger, pos):
+        m = g.regex.match(low, start)
+        if m is None or m.end() <= trigger:
+            continue
+        found = _resolve(g, m, text, low, day, ref, mode)
+        if found is not None:
+            return found
+    return None
+
+
+def _resolve(
+    g: Grammar,
+    m: re.Match[str],
+    text: str,
+    low: str,
+    day: date,
+    ref: tuple[Period, int] | None,
+    mode: Mode,
+) -> tuple[TimeMention, Period | None] | None:
+    rule = g.rules[str(m.lastgroup)]
+    start, end = m.span(rule.id)
+    groups = _groups(m, rule.id, rule.groups)
+    ctx = Context(text, low, start, end, day, ref[0] if ref else None, mode)
+    try:
+        result = HANDLERS[rule.handler](groups, ctx)
+    except (ValueError, OverflowError, KeyError):
+        result = None  # dates outside the calendar ("Feb. 30") are not dates
+    if result is None or not is_valid_value(result.value):
+        return None
+    mod = result.mod or _modifier(m, result, rule.id)
+    if mod is not None and m.group("mod") and not result.mod:
+        start = m.start("mod")
+    mention = _mention(text, start, end, result, mod, rule.id, day)
+    if mention is None:
+        return None
+    if result.on_ref and ref is not None:
+        mention = _with_anchor(mention, ref[1])
+    keeps = mention.type in ("DATE", "TIME") and mention.granularity is not None
+    return mention, period_of(result.value) if keeps else None
+
+
+def _groups(m: re.Match[str], rule_id: str, names: tuple[str, ...]) -> dict[str, str | None]:
+    """The rule's captures by short name; "month2" (a second alternative) fills "month"."""
+    groups = {name: m.group(f"{rule_id}__{name}") for name in names}
+    for name in names:
+        base = name.rstrip("0123456789")
+        if base != name and groups.get(base) is None:
+            groups[base] = groups[name]
+    return groups
+
+
+def _modifier(m: re.Match[str], result: Result, rule_id: str) -> str | None:
+    word = m.group("mod")
+    if word is None:
+        return None
+    mod = lexicon().modifiers.get(" ".join(word.split()).rstrip("-"))
+    if mod is None:
+        return None
+    if result.type == "DURATION":
+        return mod if mod in AMOUNT_MODS else None
+    if result.type == "SET" or result.value.endswith("_REF"):
+        return None
+    if rule_id == "units_ago":
+        return AGO_MODS.get(mod)
+    return mod if mod in POINT_MODS and word.strip() != "some" else None
+
+
+def _mention(
+    text: str, start: int, end: int, result: Result, mod: str | None, rule_id: str, day: date
+) -> TimeMention | None:
+    earliest: datetime | None = None
+    latest: datetime | None = None
+    granularity: str | None = None
+    if result.value.endswith("_REF"):
+        earliest, latest = fuzzy_interval(result.value, day)
+    elif result.type in ("DATE", "TIME"):
+        found = interval_of(result.value)
+        if found is not None:
+            first, last, granularity = found
+            shift = timedelta(hours=result.tz_hours)
+            earliest, latest = narrow(first - shift, last - shift, mod)
+    return TimeMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=result.type,
+        value=result.value,
+        mod=mod,
+        earliest=earliest,
+        latest=latest,
+        granularity=granularity,
+        rule=rule_id,
+    )
+
+
+def _with_anchor(mention: TimeMention, index: int) -> TimeMention:
+    return TimeMention(
+        mention.start,
+        mention.end,
+        mention.text,
+        mention.type,
+        mention.value,
+        mention.mod,
+        mention.earliest,
+        mention.latest,
+        mention.granularity,
+        index,
+        mention.rule,
+    )
