@@ -34,7 +34,7 @@ ACCOUNT_COLUMNS = {
     "published": "when the document was published (UTC)",
     "claimant": "who asserts it (the publisher when nobody else is named)",
     "claimant_cue": "how the claimant was found: 'according to', 'said', ..., or 'publisher'",
-    "time_source": "own (its sentence), context (an earlier sentence), publication (only before it)",
+    "time_source": "own (its sentence), context (an earlier one), publication (only before it)",
     "time_text": "the time expression as written",
     "time_value": "its TIMEX3 value",
     "earliest": "start of the account's interval (inclusive, UTC; empty: open)",

@@ -13,7 +13,7 @@ def edtf(
     granularity: str | None,
     mod: str | None = None,
 ) -> str | None:
-    """`2017-11-14`, `2017-11`, `2017`, `2017-11-06/2017-11-12`, `../2017-11-14`; None if unknown."""
+    """`2017-11-14`, `2017-11`, `2017`, `2017-11-06/2017-11-12`, `../2017-11-14`, or None."""
     if earliest is None and latest is None:
         return None
     suffix = "~" if mod in APPROXIMATE else ""

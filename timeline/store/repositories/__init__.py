@@ -5,6 +5,7 @@ from timeline.store.repositories.documents import DocumentRepository, SourceRepo
 from timeline.store.repositories.entities import EntityRepository
 from timeline.store.repositories.events import EventRepository
 from timeline.store.repositories.filters import EventFilter, InvalidCursorError, Page
+from timeline.store.repositories.revisions import RevisionRepository
 
 __all__ = [
     "AccountRepository",
@@ -14,5 +15,6 @@ __all__ = [
     "EventRepository",
     "InvalidCursorError",
     "Page",
+    "RevisionRepository",
     "SourceRepository",
 ]

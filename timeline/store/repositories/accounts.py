@@ -43,7 +43,7 @@ class AccountRepository:
             query = query.where(
                 or_(Event.sort_at > sort_at, and_(Event.sort_at == sort_at, Account.id > last_id))
             )
-        rows = list(self.session.execute(query.limit(limit + 1)).tuples())
+        rows = list(self.session.execute(query.limit(limit + 1)).all())
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = encode_cursor(rows[-1][1], rows[-1][0].id) if more else None
@@ -52,7 +52,7 @@ class AccountRepository:
     def stream(self, f: EventFilter, batch: int = 200) -> Iterator[Account]:
         yield from self.session.scalars(self._filtered(f).execution_options(yield_per=batch))
 
-    def _filtered(self, f: EventFilter) -> Select[tuple[Account]]:
+    def _filtered(self, f: EventFilter) -> Select[Account]:
         conditions = [*overlaps(Account.earliest, Account.latest, f), *account_conditions(f)]
         if f.disputed is not None:
             conditions.append(Event.disputed.is_(f.disputed))

@@ -23,7 +23,7 @@ class EntityRepository:
         return {entity.key: entity for entity in rows}
 
     def ensure(self, entries: Iterable[Mapping[str, Any]]) -> dict[str, Entity]:
-        """Make sure an entity exists for each gazetteer entry; existing ones are left as they are."""
+        """Make sure an entity exists for each gazetteer entry; existing ones stay as they are."""
         entries_by_key = {str(entry["key"]): entry for entry in entries}
         found = self.by_keys(entries_by_key)
         for key, entry in entries_by_key.items():

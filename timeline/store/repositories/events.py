@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from timeline.store.models import Account, Event
 from timeline.store.repositories.filters import (
@@ -31,14 +32,14 @@ class EventRepository:
 
     def get(self, event_id: int) -> Event | None:
         return self.session.scalar(
-            select(Event).where(Event.id == event_id).options(_with_accounts())
+            select(Event).where(Event.id == event_id).options(_with_accounts(), _with_disputes())
         )
 
     def candidates(
         self, kind: str, earliest: datetime | None, latest: datetime | None, reach: timedelta
     ) -> list[Event]:
         """Events of this kind whose envelope comes within `reach` of [earliest, latest)."""
-        query = select(Event).where(Event.kind == kind)
+        query = select(Event).where(Event.kind == kind, Event.merged_into_id.is_(None))
         if latest is not None:
             query = query.where(or_(Event.earliest.is_(None), Event.earliest < latest + reach))
         if earliest is not None:
@@ -63,9 +64,13 @@ class EventRepository:
         query = self._filtered(f).options(_with_accounts()).execution_options(yield_per=batch)
         yield from self.session.scalars(query)
 
-    def _filtered(self, f: EventFilter) -> Select[tuple[Event]]:
+    def _filtered(self, f: EventFilter) -> Select[Event]:
         return select(Event).where(*event_conditions(f)).order_by(Event.sort_at, Event.id)
 
 
-def _with_accounts() -> object:
+def _with_accounts() -> _AbstractLoad:
     return selectinload(Event.accounts).selectinload(Account.participants)
+
+
+def _with_disputes() -> _AbstractLoad:
+    return selectinload(Event.disputes)

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy.orm import QueryableAttribute
 
 from timeline.store.models import Account, EntityAlias, Event, Participant, Source
 
@@ -39,16 +40,16 @@ class Page(Generic[T]):
 
 
 def overlaps(
-    earliest: ColumnElement[datetime | None] | object,
-    latest: ColumnElement[datetime | None] | object,
+    earliest: QueryableAttribute[datetime | None],
+    latest: QueryableAttribute[datetime | None],
     f: EventFilter,
 ) -> list[ColumnElement[bool]]:
     """[earliest, latest) overlaps [start, end); an open end overlaps everything on its side."""
     conditions: list[ColumnElement[bool]] = []
     if f.end is not None:
-        conditions.append(or_(earliest.is_(None), earliest < f.end))  # type: ignore[attr-defined,operator]
+        conditions.append(or_(earliest.is_(None), earliest < f.end))
     if f.start is not None:
-        conditions.append(or_(latest.is_(None), latest > f.start))  # type: ignore[attr-defined,operator]
+        conditions.append(or_(latest.is_(None), latest > f.start))
     return conditions
 
 
@@ -107,7 +108,7 @@ def _text_match(q: str) -> ColumnElement[bool]:
 
 def event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     """An event matches when its envelope overlaps the window and one account has the rest."""
-    conditions = overlaps(Event.earliest, Event.latest, f)
+    conditions = [Event.merged_into_id.is_(None), *overlaps(Event.earliest, Event.latest, f)]
     if f.disputed is not None:
         conditions.append(Event.disputed.is_(f.disputed))
     if f.kind:

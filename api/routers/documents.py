@@ -1,0 +1,76 @@
+"""POST /documents runs the whole flow in one transaction; GET returns what was found."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response, status
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from api.deps import get_engine, get_gazetteer, only_params, require_writer
+from api.problems import Problem
+from api.schemas import DocumentIn, DocumentOut
+from api.views import document_out
+from timeline.extract import Gazetteer
+from timeline.ingest import DocumentDraft, ingest_document
+from timeline.published import parse_published
+from timeline.store.db import unit_of_work
+from timeline.store.repositories import AccountRepository, DocumentRepository
+
+router = APIRouter(tags=["documents"], dependencies=[Depends(only_params())])
+
+
+def _draft(body: DocumentIn) -> DocumentDraft:
+    published, precision = parse_published(body.published)
+    return DocumentDraft(
+        text=body.text,
+        published=published,
+        published_precision=precision,
+        source=body.source,
+        source_kind=body.source_kind,
+        url=body.url,
+        title=body.title,
+        language=body.language,
+    )
+
+
+def _load(engine: Engine, document_id: int) -> DocumentOut:
+    with unit_of_work(engine) as session:
+        document = DocumentRepository(session).get(document_id)
+        if document is None:
+            raise Problem(404, f"no document with id {document_id}")
+        return document_out(document, AccountRepository(session).for_document(document_id))
+
+
+@router.post(
+    "/documents",
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"model": DocumentOut, "description": "the same text was already ingested"}},
+)
+def post_document(
+    body: DocumentIn,
+    response: Response,
+    engine: Annotated[Engine, Depends(get_engine)],
+    gazetteer: Annotated[Gazetteer, Depends(get_gazetteer)],
+    _writer: Annotated[str, Depends(require_writer)],
+) -> DocumentOut:
+    """Ingest an article: time mentions, events and accounts, all or nothing."""
+    draft = _draft(body)
+    try:
+        with unit_of_work(engine) as session:
+            outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
+    except IntegrityError:
+        # The same text arrived concurrently and won the race: answer with that document.
+        with unit_of_work(engine) as session:
+            outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
+    if not outcome.created:
+        response.status_code = status.HTTP_200_OK
+    return _load(engine, outcome.document_id)
+
+
+@router.get("/documents/{document_id}")
+def get_document(document_id: int, engine: Annotated[Engine, Depends(get_engine)]) -> DocumentOut:
+    """A document with its time mentions and accounts (spans, values, intervals)."""
+    return _load(engine, document_id)

@@ -1,0 +1,105 @@
+"""Events and accounts: filtered pages, one event side by side, and their CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import StreamingResponse
+from sqlalchemy import Engine
+
+from api.deps import (
+    FILTER_PARAMS,
+    PAGE_PARAMS,
+    Cursor,
+    Limit,
+    event_filter,
+    get_engine,
+    only_params,
+)
+from api.problems import Problem
+from api.schemas import AccountPage, EventDetail, EventPage
+from api.views import account_out, event_detail, event_out
+from timeline.export.csv_writer import (
+    ACCOUNT_COLUMNS,
+    EVENT_COLUMNS,
+    account_row,
+    csv_chunks,
+    event_row,
+)
+from timeline.store.db import unit_of_work
+from timeline.store.repositories import (
+    AccountRepository,
+    EventFilter,
+    EventRepository,
+    InvalidCursorError,
+)
+
+router = APIRouter(tags=["events"])
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Db = Annotated[Engine, Depends(get_engine)]
+LISTING = [Depends(only_params(*FILTER_PARAMS, *PAGE_PARAMS))]
+EXPORT = [Depends(only_params(*FILTER_PARAMS))]
+
+
+@router.get("/events", dependencies=LISTING)
+def list_events(f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None) -> EventPage:
+    """Events ordered by time; an event matches when its envelope overlaps [start, end)."""
+    with unit_of_work(engine) as session:
+        try:
+            page = EventRepository(session).page(f, limit, cursor)
+        except InvalidCursorError as exc:
+            raise Problem(400, str(exc)) from exc
+        return EventPage(items=[event_out(e) for e in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/events.csv", dependencies=EXPORT, response_class=StreamingResponse)
+def events_csv(f: Filter, engine: Db) -> StreamingResponse:
+    """One row per event; columns in the README. Same filters as GET /events."""
+
+    def rows() -> Iterator[list[str]]:
+        with unit_of_work(engine) as session:
+            yield from (event_row(e) for e in EventRepository(session).stream(f))
+
+    return _csv(csv_chunks(EVENT_COLUMNS, rows()), "events.csv")
+
+
+@router.get("/events/{event_id}", dependencies=[Depends(only_params())])
+def get_event(event_id: int, engine: Db) -> EventDetail:
+    """The event with its accounts side by side."""
+    with unit_of_work(engine) as session:
+        event = EventRepository(session).get(event_id)
+        if event is None:
+            raise Problem(404, f"no event with id {event_id}")
+        return event_detail(event)
+
+
+@router.get("/accounts", dependencies=LISTING)
+def list_accounts(f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None) -> AccountPage:
+    """One row per account; the time window applies to the account's own interval."""
+    with unit_of_work(engine) as session:
+        try:
+            page = AccountRepository(session).page(f, limit, cursor)
+        except InvalidCursorError as exc:
+            raise Problem(400, str(exc)) from exc
+        return AccountPage(items=[account_out(a) for a in page.items], next_cursor=page.next_cursor)
+
+
+@router.get("/accounts.csv", dependencies=EXPORT, response_class=StreamingResponse)
+def accounts_csv(f: Filter, engine: Db) -> StreamingResponse:
+    """One row per account; columns in the README. Same filters as GET /accounts."""
+
+    def rows() -> Iterator[list[str]]:
+        with unit_of_work(engine) as session:
+            yield from (account_row(a) for a in AccountRepository(session).stream(f))
+
+    return _csv(csv_chunks(ACCOUNT_COLUMNS, rows()), "accounts.csv")
+
+
+def _csv(chunks: Iterator[str], filename: str) -> StreamingResponse:
+    return StreamingResponse(
+        chunks,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

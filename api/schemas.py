@@ -1,0 +1,198 @@
+"""What the API takes and returns (pydantic). Built from store rows, never the other way."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from timeline.published import PublishedError, parse_published
+
+
+def _check_published(value: str) -> str:
+    try:
+        parse_published(value)
+    except PublishedError as exc:
+        raise ValueError(str(exc)) from exc
+    return value
+
+
+Published = Annotated[str, AfterValidator(_check_published)]
+SourceKind = Literal["news", "government", "ngo", "monitor", "social", "other"]
+
+
+class DocumentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    text: str = Field(description="the article or statement, plain text")
+    published: Published = Field(
+        description="publication date (2017-11-14) or instant (2017-11-14T09:30:00Z)",
+        examples=["2017-11-14"],
+    )
+    source: str = Field(min_length=1, max_length=200, description="publisher name")
+    source_kind: SourceKind = "news"
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=500)
+    language: str = Field(default="en", min_length=2, max_length=12)
+
+    @field_validator("text")
+    @classmethod
+    def _text_has_words(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty; send the article's text")
+        if "\x00" in value:
+            raise ValueError("text contains a NUL character")
+        return value
+
+    @field_validator("source")
+    @classmethod
+    def _source_named(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("source is blank; name the publisher")
+        return value.strip()
+
+
+class TagIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(max_length=2_000_000)
+    published: Published = Field(examples=["2017-11-14"])
+    mode: Literal["news", "narrative"] = "news"
+
+
+class TimeMentionOut(BaseModel):
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: str | None
+    anchor: str = Field(description='"publication" or "mention:<ordinal>" it was resolved against')
+    edtf: str | None = None
+
+
+class SourceOut(BaseModel):
+    id: int
+    name: str
+    kind: str
+
+
+class ClaimantOut(BaseModel):
+    name: str
+    entity_id: int | None
+    cue: str = Field(description='the attribution cue, or "publisher" when none was found')
+
+
+class AccountTimeOut(BaseModel):
+    source: Literal["own", "context", "publication"]
+    value: str | None
+    text: str | None
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: str | None
+
+
+class ParticipantOut(BaseModel):
+    role: str
+    kind: str
+    name: str
+    entity_id: int | None
+
+
+class EvidenceOut(BaseModel):
+    start: int
+    end: int
+    quote: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+
+
+class AccountOut(BaseModel):
+    id: int
+    event_id: int
+    document_id: int
+    kind: str
+    claimant: ClaimantOut
+    publisher: SourceOut
+    published: datetime
+    time: AccountTimeOut
+    participants: list[ParticipantOut]
+    polarity: str
+    hedged: bool
+    hedge_cue: str | None
+    evidence: EvidenceOut
+    rule: str
+
+
+class PlaceOut(BaseModel):
+    name: str
+    entity_id: int | None
+
+
+class EventOut(BaseModel):
+    id: int
+    title: str
+    kind: str
+    place: PlaceOut | None
+    earliest: datetime | None
+    latest: datetime | None
+    disputed: bool
+    account_count: int
+    claimants: list[str]
+    publishers: list[str]
+
+
+class DisputeSideOut(BaseModel):
+    label: str = Field(description="what this side says: a time value, agents, asserts/denies")
+    account_ids: list[int]
+
+
+class DisputeOut(BaseModel):
+    aspect: Literal["time", "actor", "polarity"]
+    detail: str
+    sides: list[DisputeSideOut]
+
+
+class EventDetail(EventOut):
+    merged_into: int | None = Field(description="set when a curator merged it into another")
+    accounts: list[AccountOut]
+    disputes: list[DisputeOut]
+
+
+class EventPage(BaseModel):
+    items: list[EventOut]
+    next_cursor: str | None
+
+
+class AccountPage(BaseModel):
+    items: list[AccountOut]
+    next_cursor: str | None
+
+
+class DocumentOut(BaseModel):
+    id: int
+    source: SourceOut
+    url: str | None
+    title: str | None
+    language: str
+    published: datetime
+    published_precision: str
+    content_sha256: str
+    ingested_at: datetime
+    text: str
+    time_mentions: list[TimeMentionOut]
+    accounts: list[AccountOut]
+
+
+class TagOut(BaseModel):
+    time_mentions: list[TimeMentionOut]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "degraded"]
+    database: Literal["ok", "unreachable"]

@@ -1,0 +1,146 @@
+"""Turn store rows into API schemas (inside the unit of work, while rows are loaded)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from api.schemas import (
+    AccountOut,
+    AccountTimeOut,
+    ClaimantOut,
+    DisputeOut,
+    DisputeSideOut,
+    DocumentOut,
+    EventDetail,
+    EventOut,
+    EvidenceOut,
+    ParticipantOut,
+    PlaceOut,
+    SourceOut,
+    TimeMentionOut,
+)
+from timeline.export.edtf import edtf
+from timeline.store.models import Account, Document, Event, Source, TimeMentionRow
+from timeline.temporal.types import TimeMention
+
+
+def source_out(source: Source) -> SourceOut:
+    return SourceOut(id=source.id, name=source.name, kind=source.kind)
+
+
+def mention_out(
+    m: TimeMention | TimeMentionRow, ordinal_by_id: dict[int, int] | None = None
+) -> TimeMentionOut:
+    if isinstance(m, TimeMentionRow):
+        anchor_ordinal = (ordinal_by_id or {}).get(m.anchor_mention_id or -1)
+    else:
+        anchor_ordinal = m.anchor_index
+    return TimeMentionOut(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        type=m.type,
+        value=m.value,
+        mod=m.mod,
+        earliest=m.earliest,
+        latest=m.latest,
+        granularity=m.granularity,
+        anchor="publication" if anchor_ordinal is None else f"mention:{anchor_ordinal}",
+        edtf=edtf(m.earliest, m.latest, m.granularity, m.mod) if m.type != "DURATION" else None,
+    )
+
+
+def account_out(a: Account) -> AccountOut:
+    return AccountOut(
+        id=a.id,
+        event_id=a.event_id,
+        document_id=a.document_id,
+        kind=a.kind,
+        claimant=ClaimantOut(
+            name=a.claimant_name, entity_id=a.claimant_entity_id, cue=a.claimant_cue
+        ),
+        publisher=source_out(a.publisher),
+        published=a.document.published,
+        time=AccountTimeOut(
+            source=a.time_source,
+            value=a.time_value,
+            text=a.time_mention.text if a.time_mention else None,
+            earliest=a.earliest,
+            latest=a.latest,
+            granularity=a.granularity,
+        ),
+        participants=[
+            ParticipantOut(role=p.role, kind=p.kind, name=p.name, entity_id=p.entity_id)
+            for p in a.participants
+        ],
+        polarity=a.polarity,
+        hedged=a.hedged,
+        hedge_cue=a.hedge_cue,
+        evidence=EvidenceOut(
+            start=a.evidence_start,
+            end=a.evidence_end,
+            quote=a.quote,
+            trigger=a.trigger,
+            trigger_start=a.trigger_start,
+            trigger_end=a.trigger_end,
+        ),
+        rule=a.rule,
+    )
+
+
+def _distinct(values: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def event_out(e: Event) -> EventOut:
+    return EventOut(**_event_fields(e))
+
+
+def event_detail(e: Event) -> EventDetail:
+    return EventDetail(
+        **_event_fields(e),
+        merged_into=e.merged_into_id,
+        accounts=[account_out(a) for a in e.accounts],
+        disputes=[
+            DisputeOut(
+                aspect=d.aspect,
+                detail=d.detail,
+                sides=[DisputeSideOut(label=label, account_ids=ids) for label, ids in d.sides],
+            )
+            for d in e.disputes
+        ],
+    )
+
+
+def _event_fields(e: Event) -> dict[str, object]:
+    place = PlaceOut(name=e.place_name, entity_id=e.place_entity_id) if e.place_name else None
+    return {
+        "id": e.id,
+        "title": e.title,
+        "kind": e.kind,
+        "place": place,
+        "earliest": e.earliest,
+        "latest": e.latest,
+        "disputed": e.disputed,
+        "account_count": len(e.accounts),
+        "claimants": _distinct([a.claimant_name for a in e.accounts]),
+        "publishers": _distinct([a.publisher.name for a in e.accounts]),
+    }
+
+
+def document_out(d: Document, accounts: Sequence[Account]) -> DocumentOut:
+    ordinal_by_id = {m.id: m.ordinal for m in d.mentions}
+    return DocumentOut(
+        id=d.id,
+        source=source_out(d.source),
+        url=d.url,
+        title=d.title,
+        language=d.language,
+        published=d.published,
+        published_precision=d.published_precision,
+        content_sha256=d.content_sha256,
+        ingested_at=d.ingested_at,
+        text=d.text,
+        time_mentions=[mention_out(m, ordinal_by_id) for m in d.mentions],
+        accounts=[account_out(a) for a in accounts],
+    )

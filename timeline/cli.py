@@ -1,0 +1,171 @@
+"""`timeline` command: serve, ingest, load-demo, export, db upgrade/downgrade, tag."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from timeline.settings import get_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from timeline.ingest import DocumentDraft
+
+app = typer.Typer(help="Event timeline reconstruction service.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Migrate the configured database up to REVISION (default: the newest)."""
+    from timeline.store.migrate import upgrade
+
+    url = get_settings().database_url
+    upgrade(url, revision)
+    typer.echo(f"database at {_redacted(url)} is at {revision}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: str = "base") -> None:
+    """Migrate the configured database down to REVISION (default: empty)."""
+    from timeline.store.migrate import downgrade
+
+    downgrade(get_settings().database_url, revision)
+    typer.echo(f"database downgraded to {revision}")
+
+
+def _redacted(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="interface to bind")] = None,
+    port: Annotated[int | None, typer.Option(help="port to listen on")] = None,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="plain-text article files", exists=True)],
+    published: Annotated[str, typer.Option(help="publication date or instant, ISO 8601")],
+    source: Annotated[str, typer.Option(help="publisher name")],
+    url: Annotated[str | None, typer.Option()] = None,
+    title: Annotated[str | None, typer.Option()] = None,
+    source_kind: Annotated[str, typer.Option(help="news, government, ngo, monitor")] = "news",
+) -> None:
+    """Ingest article files, one transaction each, showing progress."""
+    from timeline.ingest import DocumentDraft
+    from timeline.published import PublishedError, parse_published
+
+    try:
+        when, precision = parse_published(published)
+    except PublishedError as exc:
+        raise _fail(str(exc)) from exc
+    drafts = []
+    for path in files:
+        text = _read_text(path)
+        drafts.append((path, DocumentDraft(text, when, precision, source, source_kind, url, title)))
+    _ingest_all(drafts)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(f"{path} is not UTF-8 text (bad byte at offset {exc.start})") from exc
+    if not text.strip():
+        raise _fail(f"{path} is empty")
+    return text
+
+
+def _ingest_all(drafts: Sequence[tuple[Path, DocumentDraft]]) -> None:
+    from timeline.extract import load_gazetteer
+    from timeline.ingest import ingest_document
+    from timeline.store.db import engine_for, unit_of_work
+
+    engine = engine_for(get_settings().database_url)
+    gazetteer = load_gazetteer()
+    total = len(drafts)
+    for number, (path, draft) in enumerate(drafts, start=1):
+        with unit_of_work(engine) as session:
+            outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
+        state = "new" if outcome.created else "already there"
+        typer.echo(f"[{number}/{total}] {path.name}: document {outcome.document_id} ({state})")
+
+
+@app.command("load-demo")
+def load_demo() -> None:
+    """Ingest the demo articles (demo/) and the shared sample articles, if present."""
+    from timeline.demo import DemoError, demo_drafts
+
+    settings = get_settings()
+    try:
+        drafts = list(demo_drafts(settings.demo_dir, settings.samples_dir))
+    except DemoError as exc:
+        raise _fail(str(exc)) from exc
+    if not drafts:
+        raise _fail(f"no demo articles found in {settings.demo_dir}")
+    _ingest_all(list(drafts))
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="events.csv or accounts.csv ('-' for stdout)")],
+    what: Annotated[
+        str | None, typer.Option(help="events or accounts (default: from name)")
+    ] = None,
+    start: Annotated[str | None, typer.Option(help="window start, ISO date")] = None,
+    end: Annotated[str | None, typer.Option(help="window end (exclusive), ISO date")] = None,
+    place: Annotated[str | None, typer.Option()] = None,
+    claimant: Annotated[str | None, typer.Option()] = None,
+    source: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Write events or accounts as CSV (the same columns as the API's CSV)."""
+    from timeline.export.run import export_csv
+    from timeline.published import PublishedError, parse_published
+    from timeline.store.repositories import EventFilter
+
+    kind = what or ("accounts" if "account" in output.name else "events")
+    if kind not in ("events", "accounts"):
+        raise _fail(f"--what must be events or accounts, not {kind!r}")
+    try:
+        window = [parse_published(v)[0] if v else None for v in (start, end)]
+    except PublishedError as exc:
+        raise _fail(f"--start/--end: {exc}") from exc
+    f = EventFilter(start=window[0], end=window[1], place=place, claimant=claimant, source=source)
+    stream = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8", newline="")
+    try:
+        rows = export_csv(get_settings().database_url, kind, f, stream)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    typer.echo(f"{rows} {kind} written to {output}", err=True)
+
+
+try:  # the tagger's command lives with the tagger
+    from timeline.tag_cli import tag_command
+
+    app.command("tag")(tag_command)
+except ImportError:  # pragma: no cover - only while the tagger is being built
+    pass

@@ -1,0 +1,181 @@
+"""The flow of DESIGN §4 for one document, inside the caller's transaction.
+
+text → time mentions → event mentions with attribution → accounts matched to events.
+The pure stages (tagging, extraction, match scoring) know nothing of the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from timeline.extract import Gazetteer, extract_events
+from timeline.extract.types import EventMention
+from timeline.grouping import attach_account
+from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
+from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
+from timeline.temporal import tag
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDraft:
+    """A document as submitted; `published` is a UTC instant, `published_precision` day|second."""
+
+    text: str
+    published: datetime
+    published_precision: str
+    source: str
+    source_kind: str = "news"
+    url: str | None = None
+    title: str | None = None
+    language: str = "en"
+
+    @property
+    def anchor(self) -> date | datetime:
+        return self.published.date() if self.published_precision == "day" else self.published
+
+    @property
+    def published_end(self) -> datetime:
+        """The end of what "before publication" can mean: the day's end for a bare date."""
+        if self.published_precision == "day":
+            return self.published + timedelta(days=1)
+        return self.published
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    document_id: int
+    created: bool
+
+
+def content_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ingest_document(
+    session: Session,
+    draft: DocumentDraft,
+    gazetteer: Gazetteer,
+    now: datetime,
+) -> IngestOutcome:
+    """Store the document and what it reports; the same text again creates nothing."""
+    documents = DocumentRepository(session)
+    digest = content_sha256(draft.text)
+    existing = documents.by_sha256(digest)
+    if existing is not None:
+        return IngestOutcome(existing.id, created=False)
+
+    source = SourceRepository(session).get_or_create(draft.source, draft.source_kind, None, now)
+    document = _document(draft, source, digest, now)
+    mentions = tag(draft.text, draft.anchor, mode="news")
+    mention_rows = documents.add(document, mentions)
+
+    found = extract_events(draft.text, mentions, gazetteer, publisher=source.name)
+    entities = EntityRepository(session).ensure(
+        asdict(gazetteer.entries[key]) for key in _entity_keys(found) if key in gazetteer
+    )
+    for event_mention in found:
+        account = _account(event_mention, document, draft, mention_rows, entities, now)
+        attach_account(session, account, now)
+    return IngestOutcome(document.id, created=True)
+
+
+def _document(draft: DocumentDraft, source: Source, digest: str, now: datetime) -> Document:
+    return Document(
+        source_id=source.id,
+        url=draft.url,
+        title=draft.title,
+        language=draft.language,
+        published=draft.published,
+        published_precision=draft.published_precision,
+        text=draft.text,
+        content_sha256=digest,
+        ingested_at=now,
+    )
+
+
+def _entity_keys(found: Sequence[EventMention]) -> set[str]:
+    keys = {p.entity_key for em in found for p in em.participants if p.entity_key}
+    keys |= {em.claimant.entity_key for em in found if em.claimant and em.claimant.entity_key}
+    return keys
+
+
+def _account(
+    em: EventMention,
+    document: Document,
+    draft: DocumentDraft,
+    mention_rows: Sequence[TimeMentionRow],
+    entities: Mapping[str, Entity],
+    now: datetime,
+) -> Account:
+    account = Account(
+        document_id=document.id,
+        publisher_id=document.source_id,
+        kind=em.kind,
+        trigger=em.trigger[:100],
+        trigger_start=em.trigger_start,
+        trigger_end=em.trigger_end,
+        evidence_start=em.evidence_start,
+        evidence_end=em.evidence_end,
+        quote=draft.text[em.evidence_start : em.evidence_end],
+        polarity=em.polarity,
+        hedged=em.hedged,
+        hedge_cue=em.hedge_cue,
+        rule=em.rule[:100],
+        created_at=now,
+    )
+    _set_claimant(account, em, draft.source, entities)
+    _set_time(account, em, mention_rows, draft.published_end)
+    account.participants = [
+        Participant(
+            role=p.role,
+            kind=p.kind,
+            name=p.name[:200],
+            entity_id=_entity_id(entities, p.entity_key),
+            start=p.start,
+            end=p.end,
+        )
+        for p in em.participants
+    ]
+    return account
+
+
+def _set_claimant(
+    account: Account, em: EventMention, publisher: str, entities: Mapping[str, Entity]
+) -> None:
+    if em.claimant is None:
+        account.claimant_name, account.claimant_cue = publisher, "publisher"
+        return
+    account.claimant_name = em.claimant.name[:200]
+    account.claimant_cue = em.claimant.cue[:40]
+    account.claimant_entity_id = _entity_id(entities, em.claimant.entity_key)
+
+
+def _entity_id(entities: Mapping[str, Entity], key: str | None) -> int | None:
+    entity = entities.get(key) if key else None
+    return entity.id if entity else None
+
+
+def _set_time(
+    account: Account,
+    em: EventMention,
+    mention_rows: Sequence[TimeMentionRow],
+    published_end: datetime,
+) -> None:
+    if em.time_index is None:
+        # Only known to have happened before it was reported.
+        account.time_source, account.latest = "publication", published_end
+        return
+    row = mention_rows[em.time_index]
+    account.time_mention_id = row.id
+    account.time_source = em.time_source
+    account.time_value = row.value
+    account.earliest, account.latest, account.granularity = (
+        row.earliest,
+        row.latest,
+        row.granularity,
+    )
