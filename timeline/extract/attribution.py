@@ -1,0 +1,225 @@
+"""Who claims what a sentence reports: attribution cues, their claimant and their scope.
+
+Three shapes: "according to X, ..." (the whole sentence), "X said (that) ..." (what follows),
+"..., X said." (what precedes). A participle ("..., stressing that ...") scopes only what
+follows it and does not change the document's running claimant; the other shapes do. A lead
+("X has provided some information, regarding ...") makes X the running claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.extract.clauses import words_after, words_before
+from timeline.extract.lexicon import Lexicon
+from timeline.extract.mentions import Mention
+from timeline.extract.types import Claimant, Polarity, Sentence
+
+_MAX_GAP_WORDS = 6
+_FOLLOWING_CONTENT_WORDS = 4
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    claimant: Claimant | None  # None: a pronoun, i.e. the running claimant
+    scope: tuple[int, int]
+    cue: tuple[int, int]
+    sentence_level: bool  # a finite cue, "according to" or a lead: sets the running claimant
+    polarity: Polarity = "asserts"
+    hedge: str | None = None
+    relay: Claimant | None = None
+
+
+def _claimant(mention: Mention, cue: str) -> Claimant:
+    return Claimant(mention.name, mention.key, cue, mention.start, mention.end)
+
+
+def _gap_ok(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return len(_WORD.findall(gap)) <= _MAX_GAP_WORDS and not re.search(
+        r"[;:()]|\bthat\b|\b(?:is|are|was|were)\b", gap
+    )
+
+
+def _actor_before(
+    text: str, floor: int, cue_start: int, mentions: Sequence[Mention]
+) -> Mention | None:
+    actors = [
+        m
+        for m in mentions
+        if m.kind == "actor" and not m.modifier and floor <= m.start and m.end <= cue_start
+    ]
+    if actors and _gap_ok(text, actors[-1].end, cue_start):
+        return actors[-1]
+    return None
+
+
+def _anonymous_before(text: str, s: Sentence, cue_start: int, lexicon: Lexicon) -> Claimant | None:
+    heads = lexicon.cues["_anonymous_heads"]
+    window_start = max(s.start, cue_start - 90)
+    for match in reversed(list(_WORD.finditer(text, window_start, cue_start))):
+        if match.group().lower() in heads and _gap_ok(text, match.end(), cue_start):
+            np_start = _phrase_start(text, s.start, match.start())
+            name = text[np_start:cue_start].strip(" ,")
+            return Claimant(name, None, "", np_start, np_start + len(name))
+    return None
+
+
+def _phrase_start(text: str, floor: int, head_start: int) -> int:
+    """Back from an anonymous head to the comma, 'that' or sentence start before it."""
+    chunk = text[floor:head_start]
+    cut = max(chunk.rfind(","), chunk.rfind(";"), chunk.rfind(":"))
+    that = chunk.lower().rfind(" that ")
+    start = max(cut + 1, that + 6 if that >= 0 else 0)
+    return floor + len(chunk[:start]) + (len(chunk[start:]) - len(chunk[start:].lstrip()))
+
+
+def _actor_after(text: str, cue_end: int, stop: int, mentions: Sequence[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.start >= cue_end and m.kind == "actor" and not m.modifier:
+            return m if len(_WORD.findall(text[cue_end : m.start])) <= 3 else None
+    return None
+
+
+def _according(
+    text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
+) -> list[Attribution]:
+    found = []
+    for match in lexicon.cues["_according"].finditer(text, s.start, s.end):
+        actor = _actor_after(text, match.end(), s.end, mentions)
+        cue = match.group().lower()
+        if actor is not None:
+            found.append(Attribution(_claimant(actor, cue), (s.start, s.end), match.span(), True))
+    return found
+
+
+def _speech(
+    text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
+) -> list[Attribution]:
+    found = []
+    for match in lexicon.cues["_speech"].finditer(text, s.start, s.end):
+        form = lexicon.speech_forms[" ".join(match.group().lower().split())]
+        before = words_before(text, s.start, match.start(), 3)
+        if before and (
+            before[-1] in lexicon.cues["nominal_before"]
+            or before[-1] in {"was", "were", "been", "is", "are", "be", "being"}
+        ):
+            continue  # "the report", "it was reported"
+        attribution = _speech_attribution(text, s, match, form.verb_form, mentions, lexicon)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _speech_attribution(
+    text: str,
+    s: Sentence,
+    match: re.Match[str],
+    verb_form: str | None,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+) -> Attribution | None:
+    lemma = lexicon.speech_lemma_of[" ".join(match.group().lower().split())]
+    cue = match.group().lower()
+    polarity: Polarity = "denies" if lemma in lexicon.denial_lemmas else "asserts"
+    hedge = cue if lemma in lexicon.hedging_lemmas else None
+    start, end = match.span()
+    relay = _relay(text, end, s.end, mentions) if lemma == "tell" else None
+    if verb_form == "gerund":
+        subject = next(
+            (m for m in mentions if m.kind == "actor" and not m.modifier and m.end <= start), None
+        )
+        if subject is None:
+            return None
+        return Attribution(
+            _claimant(subject, cue), (end, s.end), (start, end), False, polarity, hedge, relay
+        )
+    claimant, np_start = _subject(text, s, start, end, mentions, lexicon, cue)
+    if claimant is None and np_start is None:
+        return None
+    scope = _scope(text, s, np_start if np_start is not None else start, start, end, relay)
+    return Attribution(claimant, scope, (start, end), True, polarity, hedge, relay)
+
+
+def _subject(
+    text: str,
+    s: Sentence,
+    start: int,
+    end: int,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+    cue: str,
+) -> tuple[Claimant | None, int | None]:
+    """The speaker before the verb, a pronoun (running claimant), or after it ("said X")."""
+    actor = _actor_before(text, s.start, start, mentions)
+    if actor is not None:
+        return _claimant(actor, cue), actor.start
+    anonymous = _anonymous_before(text, s, start, lexicon)
+    if anonymous is not None:
+        return Claimant(anonymous.name, None, cue, anonymous.start, anonymous.end), anonymous.start
+    before = words_before(text, s.start, start, 1)
+    if before and before[0] in lexicon.cues["_pronouns"]:
+        return None, start - len(before[0]) - 1
+    inverted = _actor_after(text, end, s.end, mentions)
+    if inverted is not None and text[s.start : start].rstrip().endswith(","):
+        return _claimant(inverted, cue), start
+    return None, None
+
+
+def _scope(
+    text: str, s: Sentence, np_start: int, cue_start: int, cue_end: int, relay: Claimant | None
+) -> tuple[int, int]:
+    """Content after the cue, or, for a sentence-final attribution, the text before it."""
+    content_from = relay.end if relay is not None and relay.end is not None else cue_end
+    following = words_after(text, content_from, s.end, _FOLLOWING_CONTENT_WORDS + 1)
+    if len(following) > _FOLLOWING_CONTENT_WORDS or np_start <= s.start + 1:
+        return content_from, s.end
+    return s.start, np_start
+
+
+def _relay(text: str, end: int, stop: int, mentions: Sequence[Mention]) -> Claimant | None:
+    actor = _actor_after(text, end, stop, mentions)
+    if actor is not None and actor.subtype == "media":
+        return _claimant(actor, "told")
+    return None
+
+
+def _lead(
+    text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
+) -> list[Attribution]:
+    pattern: re.Pattern[str] = lexicon.cues["_lead"]
+    for m in mentions:
+        if m.kind != "actor" or m.modifier or not (s.start <= m.start < s.end):
+            continue
+        match = pattern.match(text, m.end, s.end)
+        if match:
+            return [Attribution(_claimant(m, "lead"), (s.start, s.end), match.span(), True)]
+    return []
+
+
+def find_attributions(
+    text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
+) -> list[Attribution]:
+    """All attributions of the sentence, nested relays folded into the inner claimant."""
+    found = _according(text, s, mentions, lexicon) + _speech(text, s, mentions, lexicon)
+    found += _lead(text, s, mentions, lexicon)
+    return _fold_relays(found, mentions)
+
+
+def _fold_relays(found: list[Attribution], mentions: Sequence[Mention]) -> list[Attribution]:
+    """'The ministry said ..., TASS reported': TASS relays the ministry's claim."""
+    media_keys = {m.key for m in mentions if m.subtype == "media" and m.key}
+    media = [a for a in found if a.claimant and a.claimant.entity_key in media_keys]
+    inner = [a for a in found if a not in media]
+    if not media or not inner:
+        return found
+    relay = media[0].claimant
+    return [
+        Attribution(
+            a.claimant, a.scope, a.cue, a.sentence_level, a.polarity, a.hedge, a.relay or relay
+        )
+        for a in inner
+    ]

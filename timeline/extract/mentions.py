@@ -1,0 +1,146 @@
+"""Entity mentions in a document: gazetteer aliases, plus anaphors resolved by recency.
+
+"The ministry" refers back to the last ministry mentioned; with none before it, to the only
+ministry the gazetteer knows; otherwise it stays unresolved (entity_key None) but still
+counts as a reference to some actor or place. Mentions written as modifiers ("US-backed",
+"anti-ISIS") are flagged: they name an entity without making it a participant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.extract.gazetteer import Entry, Gazetteer
+from timeline.extract.lexicon import phrase_pattern
+from timeline.extract.types import EntityKind
+
+_ACTOR_SUBTYPES_PLACE = frozenset({"town", "country", "region", "river", "crossing", "base"})
+_DETERMINERS = r"(?:the|this|that|its|their|his|her)"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str
+    key: str | None
+    kind: EntityKind
+    subtype: str | None
+    modifier: bool = False
+    anaphor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphora:
+    pattern: re.Pattern[str]
+    subtypes_by_head: Mapping[str, tuple[str, ...]]
+
+
+def compile_anaphora(groups: Sequence[Mapping[str, Any]]) -> Anaphora:
+    subtypes_by_head: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        for head in group["heads"]:
+            subtypes_by_head[" ".join(head.lower().split())] = tuple(group["subtypes"])
+    heads = phrase_pattern(subtypes_by_head)
+    pattern = re.compile(
+        rf"\b{_DETERMINERS}\s+(?:[^\s,.;:()]+\s+){{0,3}}?(?P<head>{heads})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return Anaphora(pattern, subtypes_by_head)
+
+
+def _is_modifier(text: str, start: int, end: int, cues: Mapping[str, Any]) -> bool:
+    after = re.match(r"[-‐‑]([A-Za-z]+)", text[end : end + 20])
+    if after and after.group(1).lower() in cues["modifier_suffixes"]:
+        return True
+    before = re.search(r"\b([A-Za-z]+)[-‐‑][\"“”']?$", text[max(0, start - 12) : start])
+    return bool(before and before.group(1).lower() in cues["modifier_prefixes"])
+
+
+def _kind_of(subtype: str) -> EntityKind:
+    return "place" if subtype in _ACTOR_SUBTYPES_PLACE else "actor"
+
+
+def _from_entry(entry: Entry, start: int, end: int, text: str, **flags: bool) -> Mention:
+    return Mention(
+        start, end, text[start:end], entry.name, entry.key, entry.kind, entry.subtype, **flags
+    )
+
+
+def find_mentions(
+    text: str, gazetteer: Gazetteer, cues: Mapping[str, Any], anaphora: Anaphora
+) -> list[Mention]:
+    """All mentions in document order, anaphors resolved against what came before."""
+    named = [
+        _from_entry(
+            m.entry, m.start, m.end, text, modifier=_is_modifier(text, m.start, m.end, cues)
+        )
+        for m in gazetteer.find(text)
+    ]
+    taken = [(m.start, m.end) for m in named]
+    candidates: list[tuple[int, int, tuple[str, ...]]] = []
+    for match in anaphora.pattern.finditer(text):
+        start, end = match.start("head"), match.end("head")
+        if any(s < end and start < e for s, e in taken) or _introduces_name(text, end):
+            continue
+        head = " ".join(match.group("head").lower().split())
+        candidates.append((start, end, anaphora.subtypes_by_head[head]))
+    return _resolve(text, named, candidates, gazetteer)
+
+
+def _introduces_name(text: str, end: int) -> bool:
+    """'the town of Abu Kamal': the name follows, the anaphor is not a mention of its own."""
+    return bool(re.match(r"\s+(?:of|called|named)\s+[A-Z]", text[end : end + 30]))
+
+
+def _resolve(
+    text: str,
+    named: list[Mention],
+    candidates: list[tuple[int, int, tuple[str, ...]]],
+    gazetteer: Gazetteer,
+) -> list[Mention]:
+    events: list[tuple[int, Mention | tuple[int, int, tuple[str, ...]]]] = [
+        (m.start, m) for m in named
+    ]
+    events.extend((c[0], c) for c in candidates)
+    events.sort(key=lambda item: item[0])
+    last_by_subtype: dict[str, Entry] = {}
+    result: list[Mention] = []
+    for _, item in events:
+        if isinstance(item, Mention):
+            if item.key is not None and not item.modifier:
+                last_by_subtype[item.subtype or ""] = gazetteer.entries[item.key]
+            result.append(item)
+            continue
+        start, end, subtypes = item
+        entry = _antecedent(subtypes, last_by_subtype, gazetteer)
+        if entry is not None:
+            result.append(_from_entry(entry, start, end, text, anaphor=True))
+        else:
+            result.append(
+                Mention(
+                    start,
+                    end,
+                    text[start:end],
+                    text[start:end],
+                    None,
+                    _kind_of(subtypes[0]),
+                    subtypes[0],
+                    anaphor=True,
+                )
+            )
+    return result
+
+
+def _antecedent(
+    subtypes: tuple[str, ...], last_by_subtype: Mapping[str, Entry], gazetteer: Gazetteer
+) -> Entry | None:
+    for subtype in subtypes:
+        if subtype in last_by_subtype:
+            return last_by_subtype[subtype]
+    only = [e for subtype in subtypes for e in gazetteer.of_subtype(subtype)]
+    return only[0] if len(only) == 1 else None

@@ -1,0 +1,140 @@
+"""Participants of one trigger with roles: agent, target, supporter, location.
+
+Roles come from position inside the trigger's clause: in the active voice the nearest actor
+before the trigger is the agent and the first actor after it the target; in the passive the
+actor after "by" is the agent and the subject the target. Actors right after a support cue
+("with the support of", "backed by") are supporters. Places in the clause are locations,
+the finest first; countries and regions are dropped when a town or crossing is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from timeline.extract.clauses import SentenceView, words_before
+from timeline.extract.mentions import Mention
+from timeline.extract.triggers import Trigger
+from timeline.extract.types import Participant, Role
+
+TARGET_KINDS = frozenset(
+    {"capture", "attack", "request", "refusal", "denial", "accusation", "casualties"}
+)
+_COARSE_PLACES = frozenset({"country", "region"})
+_NOT_AGENT_AFTER = frozenset(
+    {"against", "from", "to", "toward", "towards", "into", "on", "at", "with", "for", "over"}
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _participant(role: Role, m: Mention) -> Participant:
+    return Participant(role, m.name, m.key, m.kind, m.start, m.end)
+
+
+def supporters(
+    text: str, view: SentenceView, mentions: Sequence[Mention], cue_pattern: re.Pattern[str]
+) -> list[Mention]:
+    """Actors named right after a support cue anywhere in the sentence."""
+    s = view.sentence
+    found = []
+    for cue in cue_pattern.finditer(text, s.start, s.end):
+        for m in mentions:
+            if m.kind == "actor" and m.start >= cue.end():
+                if len(_WORD.findall(text[cue.end() : m.start])) <= 3:
+                    found.append(m)
+                break
+    return found
+
+
+def assign_roles(
+    text: str,
+    view: SentenceView,
+    trigger: Trigger,
+    mentions: Sequence[Mention],
+    supporting: Sequence[Mention],
+    excluded: Sequence[tuple[int, int]],
+) -> list[Participant]:
+    """Participants of the trigger; `excluded` spans (claimants) are never participants."""
+    c_start, c_end = view.clause(trigger.start, trigger.end)
+    inside_parens = view.in_parentheses(trigger.start)
+
+    def usable(m: Mention) -> bool:
+        return (
+            not m.modifier
+            and m not in supporting
+            and not any(a < m.end and m.start < b for a, b in excluded)
+            and (inside_parens or not view.in_parentheses(m.start))
+        )
+
+    clause = [m for m in mentions if c_start <= m.start < c_end and usable(m)]
+    actors = [m for m in clause if m.kind == "actor"]
+    before = [m for m in actors if m.end <= trigger.start] or _relative_antecedent(
+        text, view, trigger, [m for m in mentions if m.kind == "actor" and usable(m)]
+    )
+    after = [m for m in actors if m.start >= trigger.end]
+    roles: list[Participant] = []
+    agent, target = _agent_and_target(text, view, trigger, before, after)
+    if agent is not None:
+        roles.append(_participant("agent", agent))
+    if target is not None and trigger.kind in TARGET_KINDS:
+        roles.append(_participant("target", target))
+    roles.extend(_participant("supporter", m) for m in supporting)
+    places = [m for m in clause if m.kind == "place"]
+    roles.extend(_participant("location", m) for m in _finest(places, trigger))
+    return _unique(roles)
+
+
+def _relative_antecedent(
+    text: str, view: SentenceView, trigger: Trigger, actors: Sequence[Mention]
+) -> list[Mention]:
+    """'ISIS fighters that supposedly left Syria': the subject is before the relative word."""
+    c_start, _ = view.clause(trigger.start, trigger.end)
+    if len(_WORD.findall(text[c_start : trigger.start])) > 2:
+        return []
+    if words_before(text, view.sentence.start, c_start, 1) not in (["that"], ["which"], ["who"]):
+        return []
+    earlier = [m for m in actors if m.end <= c_start]
+    if earlier and len(_WORD.findall(text[earlier[-1].end : c_start])) <= 3:
+        return [earlier[-1]]
+    return []
+
+
+def _agent_and_target(
+    text: str, view: SentenceView, trigger: Trigger, before: list[Mention], after: list[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    if trigger.passive:
+        by_agent = next((m for m in after if _follows_by(text, trigger.end, m)), None)
+        subject = before[-1] if before else None
+        return by_agent, subject
+    candidates = [m for m in before if not _after_preposition(text, view, m)]
+    agent = candidates[-1] if candidates else None
+    target = after[0] if after else None
+    return agent, target
+
+
+def _follows_by(text: str, trigger_end: int, m: Mention) -> bool:
+    return bool(re.match(r"\s+by\s+(?:[\w'’-]+\s+){0,3}?$", text[trigger_end : m.start] + " "))
+
+
+def _after_preposition(text: str, view: SentenceView, m: Mention) -> bool:
+    before = words_before(text, view.sentence.start, m.start, 2)
+    return bool(before) and (
+        before[-1] in _NOT_AGENT_AFTER or (before[-1] == "the" and before[:1] == ["against"])
+    )
+
+
+def _finest(places: list[Mention], trigger: Trigger) -> list[Mention]:
+    fine = [m for m in places if m.subtype not in _COARSE_PLACES]
+    chosen = fine or places
+    return sorted(chosen, key=lambda m: abs(m.start - trigger.start))
+
+
+def _unique(roles: list[Participant]) -> list[Participant]:
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for p in roles:
+        key = (p.role, p.entity_key or p.name.lower())
+        if key not in seen:
+            seen.add(key)
+            result.append(p)
+    return result

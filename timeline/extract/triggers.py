@@ -1,0 +1,198 @@
+"""Finding event triggers in a sentence, with voice, negation, hedging and modality.
+
+A candidate form is dropped when it is part of a name, when its rule's idiom filters or
+requirements fail, or when it is not reported as happening (after a modal, in a purpose
+clause, or as a bare infinitive: "in order to strike"), so that plans are not events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.extract.clauses import (
+    SentenceView,
+    ends_with_phrase,
+    starts_with_phrase,
+    words_after,
+    words_before,
+)
+from timeline.extract.inflect import Form
+from timeline.extract.lexicon import Lexicon, TriggerRule
+from timeline.extract.mentions import Mention
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+_RELATIVE_PREPOSITIONS = frozenset({"by", "in", "at", "near", "on", "inside", "across", "along"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "you"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    rule: TriggerRule
+    form: Form
+    start: int
+    end: int
+    text: str
+    kind: str
+    passive: bool
+    negated: bool
+    hedge: str | None
+
+
+def _choose_form(
+    options: Sequence[tuple[TriggerRule, Form]], nominal: bool
+) -> tuple[TriggerRule, Form] | None:
+    """After a determiner only a noun reading stands; elsewhere the verb reading wins."""
+    nouns = [o for o in options if o[1].pos == "noun"]
+    verbs = [o for o in options if o[1].pos == "verb"]
+    if nominal:
+        return nouns[0] if nouns else None
+    return verbs[0] if verbs else (nouns[0] if nouns else None)
+
+
+def _is_passive(form: Form, before: list[str], after: list[str], prev_is_actor: bool) -> bool:
+    if form.pos != "verb" or form.verb_form not in ("past", "participle"):
+        return False
+    if any(w in _BE for w in before[-3:]):
+        return True
+    if after[:1] == ["by"]:
+        return True
+    # Reduced relative ("flags found in Abu Kamal"): a participle after a non-subject word.
+    return (
+        bool(after)
+        and after[0] in _RELATIVE_PREPOSITIONS
+        and bool(before)
+        and before[-1] not in _PRONOUNS
+        and not prev_is_actor
+        and not before[-1].endswith("ly")
+    )
+
+
+def _not_asserted(
+    text: str, view: SentenceView, start: int, before: list[str], cues: Mapping[str, Any]
+) -> bool:
+    """Modal, purpose or bare-infinitive context: the event is not reported as happening."""
+    if any(w in cues["modals"] for w in before[-3:]):
+        return True
+    if before[-1:] == ["to"] or (before[-2:-1] == ["to"] and before[-1].endswith("ly")):
+        at = len(before) - before[::-1].index("to") - 1
+        governor = before[at - 1] if at >= 1 else ""
+        if (
+            governor not in cues["infinitive_asserting"]
+            and governor not in cues["infinitive_negating"]
+        ):
+            return True
+    return _in_purpose_scope(text, view, start, cues["_purpose"])
+
+
+def _in_purpose_scope(text: str, view: SentenceView, start: int, purpose: re.Pattern[str]) -> bool:
+    s = view.sentence
+    for match in purpose.finditer(text, s.start, start):
+        if match.start() - s.start <= 3:  # opening purpose clause: ends at the first comma
+            comma = text.find(",", match.end(), s.end)
+            if comma == -1 or start < comma:
+                return True
+        else:
+            return True
+    return False
+
+
+def _negated(before: list[str], cues: Mapping[str, Any]) -> bool:
+    if any(w in cues["negations"] for w in before[-3:]):
+        return True
+    if "to" in before[-2:]:
+        at = len(before) - before[::-1].index("to") - 1
+        return at >= 1 and before[at - 1] in cues["infinitive_negating"]
+    return False
+
+
+def _hedge(
+    text: str, clause: tuple[int, int], start: int, end: int, hedges: re.Pattern[str]
+) -> str | None:
+    match = hedges.search(text, clause[0], start) or hedges.match(text, end + 1, clause[1])
+    return match.group().lower() if match else None
+
+
+def _requirement_met(
+    rule: TriggerRule, text: str, clause: tuple[int, int], mentions: Sequence[Mention]
+) -> bool:
+    inside = [m for m in mentions if clause[0] <= m.start < clause[1] and not m.modifier]
+    if rule.requires == "none":
+        return True
+    if rule.requires == "place":
+        return any(m.kind == "place" for m in inside) or bool(
+            re.search(r"\bcontrol\b", text[clause[0] : clause[1]], re.IGNORECASE)
+        )
+    return bool(inside)
+
+
+def find_triggers(
+    text: str, view: SentenceView, lexicon: Lexicon, mentions: Sequence[Mention]
+) -> list[Trigger]:
+    """Triggers of events reported in the sentence, in text order."""
+    s = view.sentence
+    cues = lexicon.cues
+    named = [(m.start, m.end) for m in mentions if not m.anaphor]
+    actor_ends = {m.end for m in mentions if m.kind == "actor"}
+    found: list[Trigger] = []
+    for match in lexicon.trigger_pattern.finditer(text, s.start, s.end):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in named):
+            continue
+        before = words_before(text, s.start, start, 6)
+        after = words_after(text, end, s.end, 4)
+        surface = " ".join(match.group().lower().split())
+        nominal = (
+            (bool(before) and before[-1] in cues["nominal_before"])
+            or _after_possessive(text, s.start, start)
+            or _after_verb(before)
+        )
+        chosen = _choose_form(lexicon.forms[surface], nominal)
+        if chosen is None:
+            continue
+        rule, form = chosen
+        if starts_with_phrase(after, rule.not_followed_by) or _preceded_by(before, rule):
+            continue
+        if _not_asserted(text, view, start, before, cues):
+            continue
+        clause = view.clause(start, end)
+        if not _requirement_met(rule, text, clause, mentions):
+            continue
+        prev_is_actor = _ends_with_actor(text, start, actor_ends)
+        passive = _is_passive(form, before, after, prev_is_actor)
+        found.append(
+            Trigger(
+                rule=rule,
+                form=form,
+                start=start,
+                end=end,
+                text=match.group(),
+                kind=rule.passive_kind if passive and rule.passive_kind else rule.kind,
+                passive=passive,
+                negated=_negated(before, cues),
+                hedge=_hedge(text, clause, start, end, cues["_hedges"]),
+            )
+        )
+    return found
+
+
+def _preceded_by(before: list[str], rule: TriggerRule) -> bool:
+    if ends_with_phrase(before, rule.not_preceded_by):
+        return True
+    return any(w in rule.not_preceded_by for w in before[-2:])
+
+
+def _after_verb(before: list[str]) -> bool:
+    """'delivering strikes': after a gerund, a form that can be a noun is one."""
+    return bool(before) and before[-1].endswith("ing") and len(before[-1]) > 5
+
+
+def _after_possessive(text: str, floor: int, start: int) -> bool:
+    return bool(re.search(r"['’]s?\s+$", text[max(floor, start - 4) : start]))
+
+
+def _ends_with_actor(text: str, start: int, actor_ends: set[int]) -> bool:
+    stripped = len(text[:start].rstrip())
+    return stripped in actor_ends
