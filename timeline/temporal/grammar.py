@@ -134,23 +134,54 @@ class Grammar:
     rules: dict[str, Rule]
     regex: re.Pattern[str]  # anchored alternation of all rules, with a modifier prefix
     triggers: re.Pattern[str]  # words one of which every time expression contains
+    starters: frozenset[str]  # words an expression may begin with (digits aside)
+    followers: frozenset[str]  # words after a number that may make it a time
 
 
 def build(rules: tuple[Rule, ...]) -> Grammar:
     mods = macros()["MOD"]
     body = "|".join(f"(?P<{r.id}>{r.regex})" for r in rules)
     regex = re.compile(f"{START}(?:(?P<mod>{mods})(?:\\s+|-))?(?:{body}){END}")
-    return Grammar({r.id: r for r in rules}, regex, re.compile(trigger_pattern()))
+    triggers = re.compile(trigger_pattern())
+    return Grammar(
+        {r.id: r for r in rules}, regex, triggers, starter_words(rules), number_followers()
+    )
+
+
+def starter_words(rules: tuple[Rule, ...]) -> frozenset[str]:
+    """Every word written in a pattern or a word table: an expression can only begin
+    with one of them (or with a digit), so other words need not be tried."""
+    lex = lexicon()
+    words: set[str] = set()
+    for rule in rules:
+        words.update(re.findall(r"[a-z]+", rule.pattern))
+    tables: list[Any] = [lex.months, lex.weekdays, lex.numbers, lex.vague_numbers, lex.ordinals]
+    tables += [lex.units, lex.seasons, lex.parts_of_day, lex.fuzzy, lex.modifiers]
+    tables += [lex.holidays, lex.timezones]
+    for table in tables:
+        for phrase in table:
+            words.update(re.findall(r"[a-z]+", phrase))
+    return frozenset(words)
 
 
 def trigger_pattern() -> str:
     lex = lexicon()
-    words: set[str] = set(lex.months) | set(lex.weekdays) | set(lex.units)
-    words |= set(lex.seasons) | set(lex.parts_of_day) | set(lex.holidays)
-    words |= {w.split()[-1] for w in lex.fuzzy} | {h.split()[0] for h in lex.holidays}
+    weekdays = {w for w in lex.weekdays if w not in lex.ambiguous_weekdays}
+    words: set[str] = set(lex.months) | weekdays | set(lex.units)
+    words |= set(lex.seasons) | set(lex.parts_of_day)
+    words |= {w.split()[-1] for w in lex.fuzzy} | {h.split()[-1] for h in lex.holidays}
     words |= {"yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday"}
     words |= {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"}
     words |= {"quarterly", "biweekly", "bimonthly", "semiannually", "fortnightly", "qtr"}
     words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
     words |= {"eighties", "nineties", "weekend", "weekends", "fiscal", "century"}
     return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"
+
+
+def number_followers() -> frozenset[str]:
+    """Words after a number that can make it part of a time expression ("14 November",
+    "3 p.m.", "48 hours"); other numbers that do not look like years are skipped."""
+    lex = lexicon()
+    words = set(lex.units) | set(lex.months) | set(lex.timezones)
+    words |= {"a", "p", "am", "pm", "o", "of", "and", "or", "to", "century", "centuries"}
+    return frozenset(words)

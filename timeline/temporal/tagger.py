@@ -24,6 +24,9 @@ Handler = Callable[[dict[str, str | None], Context], Result | None]
 HANDLERS: dict[str, Handler] = {**ABSOLUTE, **RELATIVE, **AMOUNTS}
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w$']")
+_LETTERS = re.compile(r"[a-z]*")
+# After a number: its other digits, an ordinal or plural suffix, and the next word.
+_NUMBER_TAIL = re.compile(r"[\d,.]*(?:st|nd|rd|th|s)?(?P<sep>[-:/'’]|\s*(?P<word>[a-z]+))?")
 LOOKBEHIND = 40  # characters before a trigger where an expression may start
 POINT_MODS = {"START", "MID", "END", "APPROX"}
 AMOUNT_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
@@ -68,7 +71,7 @@ def tag(text: str, anchor: date | datetime, *, mode: Mode = "news") -> list[Time
     ref: tuple[Period, int] | None = None
     pos = 0
     for trigger in g.triggers.finditer(low):
-        if trigger.start() < pos:
+        if trigger.start() < pos or not _may_start(g, low, trigger):
             continue
         found = _match_at(g, text, low, trigger.start(), pos, day, ref, mode)
         if found is None:
@@ -79,6 +82,25 @@ def tag(text: str, anchor: date | datetime, *, mode: Mode = "news") -> list[Time
         if period is not None:
             ref = (period, len(mentions) - 1)
     return mentions
+
+
+def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
+    """Cheap test that a number can be part of a time expression: a year-like number,
+    or a number followed by a unit, a month, a clock word or a date separator."""
+    digits = trigger.group()
+    if not digits[0].isdigit():
+        return True
+    if (
+        len(digits) == 4
+        and 1000 <= int(digits) <= 2099
+        or low[trigger.start() - 1 : trigger.start()] in "'’"
+    ):
+        return True
+    tail = _NUMBER_TAIL.match(low, trigger.end())
+    if tail is None or tail.group("sep") is None:
+        return False
+    word = tail.group("word")
+    return word is None or word in g.followers
 
 
 def _candidates(low: str, trigger: int, pos: int) -> list[int]:
@@ -98,6 +120,10 @@ def _match_at(
     mode: Mode,
 ) -> tuple[TimeMention, Period | None] | None:
     for start in _candidates(low, trigger, pos):
+        if not low[start].isdigit() and low[start] != "'":
+            word = _LETTERS.match(low, start)
+            if word is None or word.group() not in g.starters:
+                continue
         m = g.regex.match(low, start)
         if m is None or m.end() <= trigger:
             continue
