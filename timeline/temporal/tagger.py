@@ -90,12 +90,10 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
     digits = trigger.group()
     if not digits[0].isdigit():
         return True
-    if (
-        len(digits) == 4
-        and 1000 <= int(digits) <= 2099
-        or low[trigger.start() - 1 : trigger.start()] in "'’"
-    ):
+    if len(digits) == 4 and 1000 <= int(digits) <= 2099:
         return True
+    if trigger.start() > 0 and low[trigger.start() - 1] in "'’":
+        return True  # "the '90s"
     tail = _NUMBER_TAIL.match(low, trigger.end())
     if tail is None or tail.group("sep") is None:
         return False
