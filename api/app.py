@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from api import problems
 from api.middleware import BodyGuard
-from api.routers import documents, events, misc
+from api.routers import curation, documents, events, misc
 from timeline.extract import load_gazetteer
 from timeline.settings import Settings, get_settings
 from timeline.store.db import engine_for
@@ -25,6 +25,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.gazetteer = load_gazetteer()
     problems.install(app)
     app.add_middleware(BodyGuard, limit=settings.max_body_bytes)
-    for module in (documents, events, misc):
+    for module in (documents, events, curation, misc):
         app.include_router(module.router)
     return app

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
@@ -196,3 +196,84 @@ class TagOut(BaseModel):
 class HealthOut(BaseModel):
     status: Literal["ok", "degraded"]
     database: Literal["ok", "unreachable"]
+
+
+class CurationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(default=None, max_length=2000, description="why, for the history")
+
+
+class MergeIn(CurationIn):
+    event_ids: list[int] = Field(min_length=1, description="events to merge into this one")
+
+
+class SplitIn(CurationIn):
+    account_ids: list[int] = Field(min_length=1, description="accounts to move to a new event")
+
+
+class AccountPatch(CurationIn):
+    """Move an account to another event, or correct what extraction got wrong."""
+
+    event_id: int | None = None
+    claimant_name: str | None = Field(default=None, min_length=1, max_length=200)
+    time_value: str | None = Field(default=None, max_length=64)
+    earliest: datetime | None = None
+    latest: datetime | None = None
+    granularity: str | None = Field(default=None, max_length=16)
+    polarity: Literal["asserts", "denies"] | None = None
+    hedged: bool | None = None
+
+
+class RevisionOut(BaseModel):
+    id: int
+    action: str
+    target_type: str
+    target_id: int
+    actor: str
+    reason: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    created_at: datetime
+    undone_at: datetime | None
+    undoes: int | None
+    event_ids: list[int]
+
+
+class CurationOut(BaseModel):
+    revision: RevisionOut
+    events: list[EventDetail] = Field(description="the events the change touched, as they are now")
+
+
+class HistoryOut(BaseModel):
+    event_id: int
+    revisions: list[RevisionOut]
+
+
+class EntityIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["actor", "place"]
+    subtype: str | None = Field(default=None, max_length=40)
+    aliases: list[str] = Field(default_factory=list, max_length=100)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+
+class EntityOut(BaseModel):
+    id: int
+    key: str
+    name: str
+    kind: str
+    subtype: str | None
+    aliases: list[str]
+    lat: float | None
+    lon: float | None
+    origin: str
+
+
+class EntityPage(BaseModel):
+    items: list[EntityOut]
+    next_cursor: str | None

@@ -11,16 +11,26 @@ from api.schemas import (
     DisputeOut,
     DisputeSideOut,
     DocumentOut,
+    EntityOut,
     EventDetail,
     EventOut,
     EvidenceOut,
     ParticipantOut,
     PlaceOut,
+    RevisionOut,
     SourceOut,
     TimeMentionOut,
 )
 from timeline.export.edtf import edtf
-from timeline.store.models import Account, Document, Event, Source, TimeMentionRow
+from timeline.store.models import (
+    Account,
+    Document,
+    Entity,
+    Event,
+    Revision,
+    Source,
+    TimeMentionRow,
+)
 from timeline.temporal.types import TimeMention
 
 
@@ -143,4 +153,35 @@ def document_out(d: Document, accounts: Sequence[Account]) -> DocumentOut:
         text=d.text,
         time_mentions=[mention_out(m, ordinal_by_id) for m in d.mentions],
         accounts=[account_out(a) for a in accounts],
+    )
+
+
+def revision_out(r: Revision) -> RevisionOut:
+    return RevisionOut(
+        id=r.id,
+        action=r.action,
+        target_type=r.target_type,
+        target_id=r.target_id,
+        actor=r.actor,
+        reason=r.reason,
+        before=r.before,
+        after=r.after,
+        created_at=r.created_at,
+        undone_at=r.undone_at,
+        undoes=r.undoes_id,
+        event_ids=[link.event_id for link in r.events],
+    )
+
+
+def entity_out(e: Entity) -> EntityOut:
+    return EntityOut(
+        id=e.id,
+        key=e.key,
+        name=e.name,
+        kind=e.kind,
+        subtype=e.subtype,
+        aliases=[a.alias for a in e.aliases],
+        lat=e.lat,
+        lon=e.lon,
+        origin=e.origin,
     )

@@ -144,8 +144,14 @@ def _view(account: Account) -> AccountView:
 
 
 def refresh_envelope(event: Event, now: datetime) -> None:
-    """The event's interval spans its dated accounts; undated ones count only when alone."""
+    """The event's interval spans its dated accounts; undated ones count only when alone.
+
+    An event emptied by a merge keeps the envelope it had, for its history to make sense.
+    """
     dated = [a for a in event.accounts if is_dated(a)] or list(event.accounts)
+    if not dated:
+        event.updated_at = now
+        return
     starts = [a.earliest for a in dated]
     ends = [a.latest for a in dated]
     event.earliest = None if None in starts else min(s for s in starts if s is not None)
