@@ -1,0 +1,109 @@
+"""Throughput and memory of the time tagger against dateparser, on the same news text.
+
+    .venv/bin/python bench/tagging.py [--repeat 3] [--limit-chars N]
+
+Text: the TimeBank and AQUAINT development documents (../shared/data/timex), else the
+shared sample article. Each document is tagged with its own publication date by
+`timeline.temporal.tag` and searched by `dateparser.search.search_dates` (English,
+RELATIVE_BASE = publication date), in the same process, the tagger first so that its
+peak memory (ru_maxrss) is read before dateparser is even imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timeline.temporal import tag  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+Doc = tuple[date, str]
+
+
+def load_docs(limit: int | None) -> list[Doc]:
+    docs: list[Doc] = []
+    for name in ("timebank", "aquaint"):
+        path = SHARED / "data" / "timex" / f"{name}.jsonl"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                d = json.loads(line)
+                docs.append((date.fromisoformat(d["dct"]), d["text"]))
+    if not docs:
+        sample = SHARED / "samples" / "fortruss-2017-11-14-russian-mod-us-isis.txt"
+        docs = [(date(2017, 11, 14), sample.read_text(encoding="utf-8"))]
+    if limit:
+        kept, total = [], 0
+        for doc in docs:
+            kept.append(doc)
+            total += len(doc[1])
+            if total >= limit:
+                break
+        docs = kept
+    return docs
+
+
+def throughput(run: Callable[[Doc], object], docs: list[Doc], repeat: int) -> float:
+    """Best characters per second over `repeat` passes."""
+    chars = sum(len(text) for _, text in docs)
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for doc in docs:
+            run(doc)
+        best = min(best, time.perf_counter() - started)
+    return chars / best
+
+
+def peak_rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+def traced_peak_mb(docs: list[Doc]) -> float:
+    tracemalloc.start()
+    for anchor, text in docs:
+        tag(text, anchor)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1024 / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit-chars", type=int, default=None)
+    args = parser.parse_args()
+    docs = load_docs(args.limit_chars)
+    chars = sum(len(text) for _, text in docs)
+    print(f"text: {len(docs)} documents, {chars:,} characters")
+
+    tag(docs[0][1], docs[0][0])  # load and compile the rules outside the timing
+    ours = throughput(lambda d: tag(d[1], d[0]), docs, args.repeat)
+    rss = peak_rss_mb()
+    print(f"timeline.temporal.tag        {ours:>12,.0f} chars/s")
+    print(f"  peak RSS of the process    {rss:>12.1f} MB (before dateparser is imported)")
+    print(f"  tracemalloc peak (tagging) {traced_peak_mb(docs):>12.2f} MB")
+
+    from dateparser.search import search_dates
+
+    def dateparser_run(d: Doc) -> object:
+        base = datetime(d[0].year, d[0].month, d[0].day)
+        return search_dates(d[1], languages=["en"], settings={"RELATIVE_BASE": base})
+
+    dateparser_run(docs[0])
+    theirs = throughput(dateparser_run, docs, 1)
+    print(f"dateparser search_dates (en) {theirs:>12,.0f} chars/s")
+    print(f"ratio                        {ours / theirs:>12.1f}x")
+
+
+if __name__ == "__main__":
+    main()
