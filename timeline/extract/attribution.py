@@ -44,6 +44,16 @@ def _gap_ok(text: str, start: int, end: int) -> bool:
     )
 
 
+# What may stand between a named speaker and its verb: "The ministry's spokesman also said",
+# "the coalition, in a statement on Tuesday, said".
+_FILLER = re.compile(
+    r"(?:[\s,]|['’]s\b|\b(?:spokes\w+|official|officials|press|service|office|chief|head|"
+    r"commander|command|has|have|had|also|further|later|earlier|again|then|previously|on|in|a|"
+    r"an|the|its|his|her|their|statement|briefing|today|yesterday|[A-Z]\w+day|\w+ly)\b)*",
+    re.IGNORECASE,
+)
+
+
 def _actor_before(
     text: str, floor: int, cue_start: int, mentions: Sequence[Mention]
 ) -> Mention | None:
@@ -52,7 +62,7 @@ def _actor_before(
         for m in mentions
         if m.kind == "actor" and not m.modifier and floor <= m.start and m.end <= cue_start
     ]
-    if actors and _gap_ok(text, actors[-1].end, cue_start):
+    if actors and _FILLER.fullmatch(text, actors[-1].end, cue_start):
         return actors[-1]
     return None
 
@@ -108,10 +118,22 @@ def _speech(
             or before[-1] in {"was", "were", "been", "is", "are", "be", "being"}
         ):
             continue  # "the report", "it was reported"
+        if form.verb_form == "base" and not _present_subject(before, lexicon):
+            continue  # "state media", "report" as a noun: the base form rarely attributes
         attribution = _speech_attribution(text, s, match, form.verb_form, mentions, lexicon)
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+def _present_subject(before: list[str], lexicon: Lexicon) -> bool:
+    """'they say', 'officials say': a base form attributes after a plural subject."""
+    if not before:
+        return False
+    last = before[-1]
+    return last in {"they", "we", "i", "you", "also"} or (
+        last.endswith("s") and last in lexicon.cues["_anonymous_heads"]
+    )
 
 
 def _speech_attribution(
@@ -175,9 +197,10 @@ def _scope(
     """Content after the cue, or, for a sentence-final attribution, the text before it."""
     content_from = relay.end if relay is not None and relay.end is not None else cue_end
     following = words_after(text, content_from, s.end, _FOLLOWING_CONTENT_WORDS + 1)
-    if len(following) > _FOLLOWING_CONTENT_WORDS or np_start <= s.start + 1:
-        return content_from, s.end
-    return s.start, np_start
+    after_comma = text[s.start : np_start].rstrip().endswith((",", "—", "–", '"', "”"))
+    if after_comma and len(following) <= _FOLLOWING_CONTENT_WORDS:
+        return s.start, np_start
+    return content_from, s.end
 
 
 def _relay(text: str, end: int, stop: int, mentions: Sequence[Mention]) -> Claimant | None:

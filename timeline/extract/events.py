@@ -100,30 +100,16 @@ def _sentence_events(
         doc, s, find_triggers(doc.text, sview, doc.lexicon, in_sentence), attributions
     )
     support = supporters(doc.text, sview, in_sentence, doc.lexicon.cues["_supporters"])
-    excluded = [
-        (a.claimant.start, a.claimant.end)
-        for a in attributions
-        if a.sentence_level
-        and a.claimant
-        and a.claimant.start is not None
-        and a.claimant.end is not None
-    ]
     events: list[EventMention] = []
     for kind_triggers in _by_kind(triggers):
         first = kind_triggers[0]
         roles: list[Participant] = []
         for trigger in kind_triggers:
+            excluded = _claimant_spans(attributions, trigger)
             roles.extend(assign_roles(doc.text, sview, trigger, in_sentence, support, excluded))
+        attribution = _attribution_for(first, attributions)
         events.append(
-            _event(
-                doc,
-                index,
-                first,
-                kind_triggers[1:],
-                _dedupe(roles),
-                _scope_of(first, attributions),
-                running,
-            )
+            _event(doc, index, first, kind_triggers[1:], _dedupe(roles), attribution, running)
         )
     return events, _next_running(attributions, running)
 
@@ -167,12 +153,29 @@ def _dedupe(roles: list[Participant]) -> tuple[Participant, ...]:
     return tuple(unique)
 
 
-def _scope_of(trigger: Trigger, attributions: Sequence[Attribution]) -> Attribution | None:
-    covering = [
-        a
+def _is_own_cue(attribution: Attribution, trigger: Trigger) -> bool:
+    """The trigger is the attribution's own verb ("The coalition denied the claims")."""
+    return attribution.cue[0] <= trigger.start and trigger.end <= attribution.cue[1]
+
+
+def _claimant_spans(attributions: Sequence[Attribution], trigger: Trigger) -> list[tuple[int, int]]:
+    """Speakers are not participants of what they report, but are of their own speech act."""
+    return [
+        (a.claimant.start, a.claimant.end)
         for a in attributions
-        if a.scope[0] <= trigger.start < a.scope[1] and a.cue != (trigger.start, trigger.end)
+        if a.sentence_level
+        and a.claimant
+        and a.claimant.start is not None
+        and a.claimant.end is not None
+        and not _is_own_cue(a, trigger)
     ]
+
+
+def _attribution_for(trigger: Trigger, attributions: Sequence[Attribution]) -> Attribution | None:
+    own = [a for a in attributions if _is_own_cue(a, trigger)]
+    if own:
+        return own[0]
+    covering = [a for a in attributions if a.scope[0] <= trigger.start < a.scope[1]]
     return min(covering, key=lambda a: a.scope[1] - a.scope[0]) if covering else None
 
 
@@ -189,12 +192,10 @@ def _event(
     claimant = _claimant_for(attribution, running)
     if claimant is not None and _is_publisher(doc, claimant):
         claimant = None
-    polarity: Polarity = (
-        "denies"
-        if trigger.negated or (attribution is not None and attribution.polarity == "denies")
-        else "asserts"
-    )
-    hedge = trigger.hedge or (attribution.hedge if attribution else None)
+    reported = attribution if attribution and not _is_own_cue(attribution, trigger) else None
+    denied = reported is not None and reported.polarity == "denies"
+    polarity: Polarity = "denies" if trigger.negated or denied else "asserts"
+    hedge = trigger.hedge or (reported.hedge if reported else None)
     time = doc.times.choose(index, trigger.start)
     extras = {
         "category": trigger.rule.category,
@@ -205,6 +206,8 @@ def _event(
         extras["other_triggers"] = "; ".join(t.text for t in others)
     if attribution is not None and attribution.relay is not None:
         extras["relayed_by"] = attribution.relay.name
+        if attribution.relay.entity_key:
+            extras["relayed_by_key"] = attribution.relay.entity_key
     return EventMention(
         kind=trigger.kind,
         trigger=trigger.text,

@@ -164,6 +164,7 @@ _WORD_SETS = (
     "infinitive_asserting",
     "infinitive_negating",
     "nominal_before",
+    "noun_modifiers",
     "modifier_prefixes",
     "modifier_suffixes",
 )

@@ -149,7 +149,10 @@ def find_triggers(
             or _after_possessive(text, s.start, start)
             or _after_verb(before)
         )
-        chosen = _choose_form(lexicon.forms[surface], nominal)
+        options = lexicon.forms[surface]
+        if not nominal and before and before[-1] in cues["noun_modifiers"]:
+            nominal = any(form.pos == "noun" for _, form in options)
+        chosen = _choose_form(options, nominal)
         if chosen is None:
             continue
         rule, form = chosen
