@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from timeline.temporal import tag  # noqa: E402
+from timeline.temporal import tag
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 Doc = tuple[date, str]

@@ -14,7 +14,7 @@ import json
 import sys
 import time
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -23,7 +23,7 @@ import typer
 from timeline.temporal import TimeMention, tag
 
 
-class TagMode(str, Enum):
+class TagMode(StrEnum):
     news = "news"
     narrative = "narrative"
 

@@ -24,8 +24,6 @@ PART_OF_DAY = {
     "DT": (8, 10),
 }
 COARSE_UNITS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
-MIN_DATE = date(1, 1, 1)
-MAX_DATE = date(9998, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,8 @@ class Period:
 def add_months(d: date, n: int) -> date:
     months = d.year * 12 + d.month - 1 + n
     year, month = divmod(months, 12)
-    year = min(max(year, 1), 9998)
+    if not 1 <= year <= 9998:  # the next unit must stay representable
+        raise OverflowError(f"year {year} is out of range")
     return date(year, month + 1, 1)
 
 
@@ -72,13 +71,10 @@ def floor(gran: str, d: date) -> date:
 
 def shift(gran: str, d: date, n: int) -> date:
     """Move `d` by `n` units of `gran`, clamped to the representable years."""
-    try:
-        if gran == "day":
-            return d + timedelta(days=n)
-        if gran == "week":
-            return d + timedelta(weeks=n)
-    except OverflowError:
-        return MIN_DATE if n < 0 else MAX_DATE
+    if gran == "day":
+        return d + timedelta(days=n)
+    if gran == "week":
+        return d + timedelta(weeks=n)
     months = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12}
     years = {"decade": 10, "century": 100}
     if gran in months:
@@ -135,8 +131,8 @@ def value_of(p: Period) -> str:
 
 _VALUE = re.compile(
     r"(?P<y>\d{2,4})(?:-(?:W(?P<w>\d\d)(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)"
-    r"|(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T(?:(?P<pod>MO|MI|AF|EV|NI|DT)|(?P<hh>\d\d):(?P<mm>\d\d))"
-    r")?)?))?"
+    r"|(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T(?:(?P<pod>MO|MI|AF|EV|NI|DT)|(?P<hh>\d\d):(?P<mm>\d\d)"
+    r"(?P<tz>(?P<tzh>[+-]\d\d):(?P<tzm>[0-5]\d))?))?)?))?"
 )
 
 
@@ -192,6 +188,9 @@ def _interval(m: re.Match[str]) -> tuple[datetime, datetime, str]:
         if hour > 24 or minute > 59:
             raise ValueError(value_error(m.string))
         start = _utc(day, hour) + timedelta(minutes=minute)
+        if m["tz"]:  # local time at a UTC offset
+            sign = -1 if m["tzh"][0] == "-" else 1
+            start -= timedelta(hours=int(m["tzh"]), minutes=sign * int(m["tzm"]))
         if minute == 0:
             return start, start + timedelta(hours=1), "hour"
         return start, start + timedelta(minutes=1), "minute"

@@ -55,5 +55,4 @@ class Result:
     type: TimexType
     value: str
     on_ref: bool = False  # resolved against the last mentioned time, not the anchor
-    tz_hours: float = 0.0  # offset of a clock time's zone from UTC
     mod: str | None = None  # a modifier implied by the words of the rule itself

@@ -150,10 +150,8 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
     base, on_ref = ctx.deictic_base()
-    if ctx.mode == "narrative" and ctx.ref is not None:
-        year = base.year
-    else:
-        year = _infer_year(ctx, month)
+    narrative = ctx.mode == "narrative" and ctx.ref is not None
+    year = base.year if narrative else _infer_year(ctx, month)
     return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
 
 
@@ -339,7 +337,7 @@ def holiday(g: Groups, ctx: Context) -> Result | None:
     name = str(g["holiday"]).replace("’", "'")
     name = " ".join(name.split())
     spec = lexicon().holidays.get(name)
-    if spec is None or not ctx.text[ctx.start].isupper() and not g.get("rel"):
+    if spec is None or (not ctx.text[ctx.start].isupper() and not g.get("rel")):
         return None
     base, on_ref = ctx.deictic_base()
     year = _year(g, ctx)

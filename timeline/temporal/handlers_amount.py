@@ -49,7 +49,7 @@ _PLURAL_LEADS = {"for", "over", "in", "after", "within", "took", "take", "lasted
 
 def duration_plural(g: Groups, ctx: Context) -> Result | None:
     unit = unit_of(g.get("unit_p"))
-    if unit is None or unit.time and unit.name != "hour":
+    if unit is None or (unit.time and unit.name != "hour"):
         return None
     words = ctx.before(12).split()
     if not words or words[-1] not in _PLURAL_LEADS:
@@ -125,9 +125,6 @@ def fuzzy(g: Groups, ctx: Context) -> Result | None:
         after = ctx.after(12).split()
         if after and after[0] not in ("and", "or", "but", "is", "was", "has", "had"):
             return None  # "the past decade", "the present government"
-    if phrase == "future" and not ctx.before(12).rstrip().endswith(("the", "near", "in")):
-        if not ctx.after(3).strip() or not ctx.after(12).split()[0][0].isalpha():
-            return None
     return Result("DATE", value)
 
 

@@ -148,7 +148,16 @@ def clock(g: Groups, ctx: Context) -> Result | None:
     elif g.get("deictic"):
         base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(str(g["deictic"]), 0))
     tz = lexicon().timezones.get(str(g.get("tz") or "").strip(), 0.0)
-    return Result("TIME", f"{base.isoformat()}T{hour:02d}:{minute:02d}", on_ref, tz_hours=tz)
+    value = f"{base.isoformat()}T{hour:02d}:{minute:02d}{utc_offset(tz)}"
+    return Result("TIME", value, on_ref)
+
+
+def utc_offset(hours: float) -> str:
+    """ "-05:00" for EST; nothing for UTC, which is what values without offset mean."""
+    if hours == 0:
+        return ""
+    minutes = round(abs(hours) * 60)
+    return f"{'-' if hours < 0 else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _clock_reading(g: Groups) -> tuple[int | None, int]:
@@ -207,7 +216,7 @@ def _shifted(base: Period, unit: Unit, amount: float, sign: int) -> Period:
         step, count = "month", count * (12 if step == "year" else 1)
     finer = base.gran in _ORDER and base.gran != "day" and _ORDER[base.gran] > _ORDER[step]
     name = base.gran if finer else step
-    first = shift(step, base.first, sign * int(round(count)))
+    first = shift(step, base.first, sign * round(count))
     return Period(name, period(name, first).first, base.part if name == base.gran else "")
 
 

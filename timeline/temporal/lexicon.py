@@ -4,6 +4,7 @@ macros built from them that rule patterns refer to as {MONTH}, {NUM}..."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -128,7 +129,7 @@ def lexicon() -> Lexicon:
     return parse_lexicon(yaml.safe_load(text))
 
 
-def alternation(words: list[str] | set[str] | dict[str, Any], abbrev: bool = False) -> str:
+def alternation(words: Iterable[str], abbrev: bool = False) -> str:
     """A regex alternation of `words`, longest first; spaces match any whitespace and
     short abbreviations may carry a period ("nov.")."""
     parts = []

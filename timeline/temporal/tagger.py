@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cache
 
 from .cal import Period, interval_of, period_of
@@ -153,7 +153,10 @@ def _resolve(
     mod = result.mod or _modifier(m, result, rule.id)
     if mod is not None and m.group("mod") and not result.mod:
         start = m.start("mod")
-    mention = _mention(text, start, end, result, mod, rule.id, day)
+    try:
+        mention = _mention(text, start, end, result, mod, rule.id, day)
+    except (ValueError, OverflowError):
+        return None  # at the ends of the calendar (year 1, year 9999)
     if mention is None:
         return None
     if result.on_ref and ref is not None:
@@ -198,10 +201,11 @@ def _mention(
         earliest, latest = fuzzy_interval(result.value, day)
     elif result.type in ("DATE", "TIME"):
         found = interval_of(result.value)
+        if found is None and result.value[:1].isdigit():
+            return None  # a date outside the representable calendar
         if found is not None:
             first, last, granularity = found
-            shift = timedelta(hours=result.tz_hours)
-            earliest, latest = narrow(first - shift, last - shift, mod)
+            earliest, latest = narrow(first, last, mod)
     return TimeMention(
         start=start,
         end=end,

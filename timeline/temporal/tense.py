@@ -38,7 +38,8 @@ def tense_at(low: str, start: int, end: int) -> Tense:
     news mostly reports what happened)."""
     left, right = clause_bounds(low, start, end)
     best: tuple[int, Tense] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+    candidates: tuple[tuple[re.Pattern[str], Tense], ...] = ((_FUTURE, "future"), (_PAST, "past"))
+    for pattern, tense in candidates:
         for m in pattern.finditer(low, left, right):
             if start <= m.start() < end or _participle(low, m, tense):
                 continue

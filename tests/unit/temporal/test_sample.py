@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -56,4 +57,4 @@ def test_non_dates(mentions: list[TimeMention], not_a_date: str) -> None:
 def test_sorted_and_disjoint(mentions: list[TimeMention]) -> None:
     spans = [(m.start, m.end) for m in mentions]
     assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
