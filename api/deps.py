@@ -11,7 +11,7 @@ from fastapi import Depends, Query, Request
 from sqlalchemy import Engine
 
 from api.problems import Problem
-from timeline.extract import Gazetteer
+from timeline.entities import GazetteerCache
 from timeline.settings import Settings
 from timeline.store.repositories import EventFilter
 
@@ -26,9 +26,9 @@ def get_engine(request: Request) -> Engine:
     return engine
 
 
-def get_gazetteer(request: Request) -> Gazetteer:
-    gazetteer: Gazetteer = request.app.state.gazetteer
-    return gazetteer
+def get_gazetteers(request: Request) -> GazetteerCache:
+    gazetteers: GazetteerCache = request.app.state.gazetteers
+    return gazetteers
 
 
 def require_writer(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> str:

@@ -100,15 +100,17 @@ def _read_text(path: Path) -> str:
 
 
 def _ingest_all(drafts: Sequence[tuple[Path, DocumentDraft]]) -> None:
+    from timeline.entities import GazetteerCache
     from timeline.extract import load_gazetteer
     from timeline.ingest import ingest_document
     from timeline.store.db import engine_for, unit_of_work
 
     engine = engine_for(get_settings().database_url)
-    gazetteer = load_gazetteer()
+    gazetteers = GazetteerCache(load_gazetteer())
     total = len(drafts)
     for number, (path, draft) in enumerate(drafts, start=1):
         with unit_of_work(engine) as session:
+            gazetteer = gazetteers.current(session)
             outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
         state = "new" if outcome.created else "already there"
         typer.echo(f"[{number}/{total}] {path.name}: document {outcome.document_id} ({state})")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.types import EventMention
 from timeline.grouping import attach_account
@@ -76,7 +77,7 @@ def ingest_document(
 
     found = extract_events(draft.text, mentions, gazetteer, publisher=source.name)
     entities = EntityRepository(session).ensure(
-        asdict(gazetteer.entries[key]) for key in _entity_keys(found) if key in gazetteer
+        entry_fields(gazetteer.entries[key]) for key in _entity_keys(found) if key in gazetteer
     )
     for event_mention in found:
         account = _account(event_mention, document, draft, mention_rows, entities, now)

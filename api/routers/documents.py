@@ -9,12 +9,12 @@ from fastapi import APIRouter, Depends, Response, status
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from api.deps import get_engine, get_gazetteer, only_params, require_writer
+from api.deps import get_engine, get_gazetteers, only_params, require_writer
 from api.problems import Problem
 from api.schemas import DocumentIn, DocumentOut
 from api.views import document_out
-from timeline.extract import Gazetteer
-from timeline.ingest import DocumentDraft, ingest_document
+from timeline.entities import GazetteerCache
+from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
 from timeline.published import parse_published
 from timeline.store.db import unit_of_work
 from timeline.store.repositories import AccountRepository, DocumentRepository
@@ -36,6 +36,11 @@ def _draft(body: DocumentIn) -> DocumentDraft:
     )
 
 
+def _ingest(engine: Engine, draft: DocumentDraft, gazetteers: GazetteerCache) -> IngestOutcome:
+    with unit_of_work(engine) as session:
+        return ingest_document(session, draft, gazetteers.current(session), datetime.now(UTC))
+
+
 def _load(engine: Engine, document_id: int) -> DocumentOut:
     with unit_of_work(engine) as session:
         document = DocumentRepository(session).get(document_id)
@@ -53,18 +58,16 @@ def post_document(
     body: DocumentIn,
     response: Response,
     engine: Annotated[Engine, Depends(get_engine)],
-    gazetteer: Annotated[Gazetteer, Depends(get_gazetteer)],
+    gazetteers: Annotated[GazetteerCache, Depends(get_gazetteers)],
     _writer: Annotated[str, Depends(require_writer)],
 ) -> DocumentOut:
     """Ingest an article: time mentions, events and accounts, all or nothing."""
     draft = _draft(body)
     try:
-        with unit_of_work(engine) as session:
-            outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
+        outcome = _ingest(engine, draft, gazetteers)
     except IntegrityError:
         # The same text arrived concurrently and won the race: answer with that document.
-        with unit_of_work(engine) as session:
-            outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
+        outcome = _ingest(engine, draft, gazetteers)
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
     return _load(engine, outcome.document_id)
