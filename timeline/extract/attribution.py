@@ -20,6 +20,7 @@ from timeline.extract.types import Claimant, Polarity, Sentence
 _MAX_GAP_WORDS = 6
 _FOLLOWING_CONTENT_WORDS = 4
 _WORD = re.compile(r"[^\W_]+")
+_AFTER_COMMA = re.compile(r"[,—–\"”]\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,8 @@ def _gap_ok(text: str, start: int, end: int) -> bool:
 _FILLER = re.compile(
     r"(?:[\s,]|['’]s\b|\b(?:spokes\w+|official|officials|press|service|office|chief|head|"
     r"commander|command|has|have|had|also|further|later|earlier|again|then|previously|on|in|a|"
-    r"an|the|its|his|her|their|statement|briefing|today|yesterday|[A-Z]\w+day|\w+ly)\b)*",
+    r"an|the|its|his|her|their|statement|briefing|today|yesterday|[A-Z]\w+day|\w+ly)\b|"
+    r"\([A-Z]{2,6}\))*",
     re.IGNORECASE,
 )
 
@@ -197,7 +199,7 @@ def _scope(
     """Content after the cue, or, for a sentence-final attribution, the text before it."""
     content_from = relay.end if relay is not None and relay.end is not None else cue_end
     following = words_after(text, content_from, s.end, _FOLLOWING_CONTENT_WORDS + 1)
-    after_comma = text[s.start : np_start].rstrip().endswith((",", "—", "–", '"', "”"))
+    after_comma = bool(_AFTER_COMMA.search(text, s.start, np_start))
     if after_comma and len(following) <= _FOLLOWING_CONTENT_WORDS:
         return s.start, np_start
     return content_from, s.end

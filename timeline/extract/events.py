@@ -96,6 +96,7 @@ def _sentence_events(
     sview = view(s, breaks)
     in_sentence = [m for m in doc.mentions if s.start <= m.start < s.end]
     attributions = find_attributions(doc.text, s, in_sentence, doc.lexicon)
+    doc.times.statement_times.update(_statement_times(doc, index, attributions))
     triggers = _reported(
         doc, s, find_triggers(doc.text, sview, doc.lexicon, in_sentence), attributions
     )
@@ -153,6 +154,25 @@ def _dedupe(roles: list[Participant]) -> tuple[Participant, ...]:
     return tuple(unique)
 
 
+_STATEMENT_TIME_GAP = re.compile(r"[\s,]*(?:(?:on|late|early|in|a|an|the|statement)\s+)*")
+
+
+def _statement_times(doc: _Document, index: int, attributions: Sequence[Attribution]) -> set[int]:
+    """Mentions that date a speech act: 'X said on Tuesday', 'X on Tuesday said'."""
+    found = set()
+    for i in doc.times.in_sentence(index):
+        mention = doc.times.mention(i)
+        for a in attributions:
+            speaker_start = a.claimant.start if a.claimant and a.claimant.start else a.cue[0]
+            between = speaker_start <= mention.start and mention.end <= a.cue[0]
+            right_after = mention.start >= a.cue[1] and _STATEMENT_TIME_GAP.fullmatch(
+                doc.text, a.cue[1], mention.start
+            )
+            if between or right_after:
+                found.add(i)
+    return found
+
+
 def _is_own_cue(attribution: Attribution, trigger: Trigger) -> bool:
     """The trigger is the attribution's own verb ("The coalition denied the claims")."""
     return attribution.cue[0] <= trigger.start and trigger.end <= attribution.cue[1]
@@ -196,7 +216,8 @@ def _event(
     denied = reported is not None and reported.polarity == "denies"
     polarity: Polarity = "denies" if trigger.negated or denied else "asserts"
     hedge = trigger.hedge or (reported.hedge if reported else None)
-    time = doc.times.choose(index, trigger.start)
+    speech_act = attribution is not None and _is_own_cue(attribution, trigger)
+    time = doc.times.choose(index, trigger.start, speech_act=speech_act)
     extras = {
         "category": trigger.rule.category,
         "voice": "passive" if trigger.passive else "active",

@@ -37,6 +37,7 @@ class Mention:
 @dataclass(frozen=True, slots=True)
 class Anaphora:
     pattern: re.Pattern[str]
+    speaker: re.Pattern[str]
     subtypes_by_head: Mapping[str, tuple[str, ...]]
 
 
@@ -50,7 +51,12 @@ def compile_anaphora(groups: Sequence[Mapping[str, Any]]) -> Anaphora:
         rf"\b{_DETERMINERS}\s+(?:[^\s,.;:()]+\s+){{0,3}}?(?P<head>{heads})(?![\w-])",
         re.IGNORECASE,
     )
-    return Anaphora(pattern, subtypes_by_head)
+    # "a coalition spokesman": an indefinite head that names who a speaker speaks for.
+    speaker = re.compile(
+        rf"\b(?:a|an)\s+(?P<head>{heads})(?=\s+(?:spokes\w+|officials?|sources?|commanders?))",
+        re.IGNORECASE,
+    )
+    return Anaphora(pattern, speaker, subtypes_by_head)
 
 
 def _is_modifier(text: str, start: int, end: int, cues: Mapping[str, Any]) -> bool:
@@ -83,7 +89,8 @@ def find_mentions(
     ]
     taken = [(m.start, m.end) for m in named]
     candidates: list[tuple[int, int, tuple[str, ...]]] = []
-    for match in anaphora.pattern.finditer(text):
+    matches = [*anaphora.pattern.finditer(text), *anaphora.speaker.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start("head")):
         start, end = match.start("head"), match.end("head")
         if any(s < end and start < e for s, e in taken) or _introduces_name(text, end):
             continue

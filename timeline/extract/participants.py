@@ -73,9 +73,8 @@ def assign_roles(
     )
     after = [m for m in actors if m.start >= trigger.end]
     roles: list[Participant] = []
-    agent, target = _agent_and_target(text, view, trigger, before, after)
-    if agent is not None:
-        roles.append(_participant("agent", agent))
+    agents, target = _agent_and_target(text, view, trigger, before, after)
+    roles.extend(_participant("agent", m) for m in agents)
     if target is not None and trigger.kind in TARGET_KINDS:
         roles.append(_participant("target", target))
     roles.extend(_participant("supporter", m) for m in supporting)
@@ -101,15 +100,39 @@ def _relative_antecedent(
 
 def _agent_and_target(
     text: str, view: SentenceView, trigger: Trigger, before: list[Mention], after: list[Mention]
-) -> tuple[Mention | None, Mention | None]:
+) -> tuple[list[Mention], Mention | None]:
     if trigger.passive:
         by_agent = next((m for m in after if _follows_by(text, trigger.end, m)), None)
         subject = before[-1] if before else None
-        return by_agent, subject
+        agents = _coordinated(text, after, by_agent, forward=True) if by_agent else []
+        return agents, subject
     candidates = [m for m in before if not _after_preposition(text, view, m)]
-    agent = candidates[-1] if candidates else None
+    agents = _coordinated(text, before, candidates[-1], forward=False) if candidates else []
     target = after[0] if after else None
-    return agent, target
+    return agents, target
+
+
+_COORDINATION = re.compile(r"\s*,?\s*(?:and|as well as|along with)\s+(?:the\s+)?", re.I)
+_LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
+
+
+def _coordinated(
+    text: str, actors: list[Mention], head: Mention, *, forward: bool
+) -> list[Mention]:
+    """'Hezbollah and Iraqi paramilitaries crossed': both are agents."""
+    group = [head]
+    at = actors.index(head)
+    step = 1 if forward else -1
+    while 0 <= at + step < len(actors):
+        nxt = actors[at + step]
+        gap = text[group[-1].end : nxt.start] if forward else text[nxt.end : group[-1].start]
+        # A bare comma joins only a list already closed by "and": "A, B and C".
+        joined = _COORDINATION.fullmatch(gap) or (len(group) > 1 and _LIST_COMMA.fullmatch(gap))
+        if not joined:
+            break
+        group.append(nxt)
+        at += step
+    return group if forward else group[::-1]
 
 
 def _follows_by(text: str, trigger_end: int, m: Mention) -> bool:

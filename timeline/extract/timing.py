@@ -37,7 +37,12 @@ def _is_fuzzy(mention: TimeMention) -> bool:
 
 
 class TimeContext:
-    """Time mentions of one document, indexed by sentence and paragraph."""
+    """Time mentions of one document, indexed by sentence and paragraph.
+
+    A mention that dates a speech act ("the ministry said on Tuesday") is a statement time:
+    it dates the statement, not the events reported in it, so it neither dates those events
+    nor becomes narrative context; such a sentence's events precede publication only.
+    """
 
     def __init__(
         self,
@@ -49,13 +54,27 @@ class TimeContext:
         self._sentences = sentences
         self._narrative = narrative_paragraphs
         self._by_sentence: dict[int, list[int]] = {}
+        self.statement_times: set[int] = set()
         dating = _dating(mentions)
         for index, s in enumerate(sentences):
             self._by_sentence[index] = [i for i in dating if s.start <= mentions[i].start < s.end]
 
-    def own(self, sentence_index: int, trigger_start: int) -> int | None:
+    def in_sentence(self, sentence_index: int) -> list[int]:
+        return list(self._by_sentence.get(sentence_index, []))
+
+    def mention(self, index: int) -> TimeMention:
+        return self._mentions[index]
+
+    def _narrative_in(self, sentence_index: int) -> list[int]:
+        return [i for i in self._by_sentence[sentence_index] if i not in self.statement_times]
+
+    def own(
+        self, sentence_index: int, trigger_start: int, *, speech_act: bool = False
+    ) -> int | None:
         """The sentence's best mention for a trigger at trigger_start, if any."""
-        candidates = self._by_sentence.get(sentence_index, [])
+        candidates = self.in_sentence(sentence_index)
+        if not speech_act:
+            candidates = [i for i in candidates if i not in self.statement_times]
         if not candidates:
             return None
         return min(
@@ -66,30 +85,45 @@ class TimeContext:
             ),
         )
 
-    def choose(self, sentence_index: int, trigger_start: int) -> TimeChoice:
-        own = self.own(sentence_index, trigger_start)
+    def choose(
+        self, sentence_index: int, trigger_start: int, *, speech_act: bool = False
+    ) -> TimeChoice:
+        own = self.own(sentence_index, trigger_start, speech_act=speech_act)
         if own is not None:
             return TimeChoice(own, "own", "own")
+        if any(i in self.statement_times for i in self._by_sentence[sentence_index]):
+            return TimeChoice(None, "publication", "before_statement")
         paragraph = self._sentences[sentence_index].paragraph
         earlier = [
             i
             for j in range(sentence_index)
             if self._sentences[j].paragraph == paragraph
-            for i in self._by_sentence[j]
+            for i in self._narrative_in(j)
         ]
         if earlier:
             return TimeChoice(earlier[-1], "context", "same_paragraph")
+        if self._paragraph_has_statement_time(paragraph, sentence_index):
+            return TimeChoice(None, "publication", "before_statement")
         previous = self._previous_narrative(paragraph)
         if previous is not None:
             inherited = [
                 i
                 for j, s in enumerate(self._sentences)
                 if s.paragraph == previous
-                for i in self._by_sentence[j]
+                for i in self._narrative_in(j)
             ]
             if inherited:
                 return TimeChoice(inherited[-1], "context", "previous_paragraph")
         return PUBLICATION
+
+    def _paragraph_has_statement_time(self, paragraph: int, before_sentence: int) -> bool:
+        """A paragraph opened by a dated statement frames what follows in it."""
+        return any(
+            i in self.statement_times
+            for j in range(before_sentence)
+            if self._sentences[j].paragraph == paragraph
+            for i in self._by_sentence[j]
+        )
 
     def _previous_narrative(self, paragraph: int) -> int | None:
         earlier = [p for p in self._narrative if p < paragraph]

@@ -99,9 +99,15 @@ def _in_purpose_scope(text: str, view: SentenceView, start: int, purpose: re.Pat
     return False
 
 
-def _negated(before: list[str], cues: Mapping[str, Any]) -> bool:
-    if any(w in cues["negations"] for w in before[-3:]):
+def _negated(
+    text: str, sentence_start: int, start: int, before: list[str], cues: Mapping[str, Any]
+) -> bool:
+    """'did not enter', "didn't", 'refused to leave', 'no evidence that ... entered'."""
+    if any(w in cues["negations"] or w.endswith("n't") for w in before[-3:]):
         return True
+    for match in cues["_negation_phrases"].finditer(text, sentence_start, start):
+        if " " in match.group():
+            return True
     if "to" in before[-2:]:
         at = len(before) - before[::-1].index("to") - 1
         return at >= 1 and before[at - 1] in cues["infinitive_negating"]
@@ -174,7 +180,7 @@ def find_triggers(
                 text=match.group(),
                 kind=rule.passive_kind if passive and rule.passive_kind else rule.kind,
                 passive=passive,
-                negated=_negated(before, cues),
+                negated=_negated(text, s.start, start, before, cues),
                 hedge=_hedge(text, clause, start, end, cues["_hedges"]),
             )
         )
