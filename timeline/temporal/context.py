@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .cal import Period
-from .tense import Tense, tense_at
+from .tense import Tense, tense_near
 from .types import Mode, TimexType
 
 
@@ -20,12 +20,20 @@ class Context:
     anchor: date  # the reference time of the document (publication day)
     ref: Period | None  # the last mentioned specific time, for anaphora
     mode: Mode
-    _tense: Tense | None = field(default=None)
+    _tense: tuple[Tense, int] | None = field(default=None)
 
     @property
     def tense(self) -> Tense:
+        return self._tense_near()[0]
+
+    @property
+    def tense_distance(self) -> int:
+        """Characters between the expression and the verb that gave its tense."""
+        return self._tense_near()[1]
+
+    def _tense_near(self) -> tuple[Tense, int]:
         if self._tense is None:
-            self._tense = tense_at(self.low, self.start, self.end)
+            self._tense = tense_near(self.low, self.start, self.end)
         return self._tense
 
     def before(self, chars: int = 30) -> str:
@@ -56,3 +64,4 @@ class Result:
     value: str
     on_ref: bool = False  # resolved against the last mentioned time, not the anchor
     mod: str | None = None  # a modifier implied by the words of the rule itself
+    sets_ref: bool = True  # whether later anaphora count from it ("a year earlier" does not)

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from .cal import SEASON_START, Period, floor, move, period, value_of
+from .cal import SEASON_START, Period, floor, move, period, shift, value_of
 from .context import Context, Result
 from .lexicon import lexicon
 from .words import (
@@ -16,8 +16,13 @@ from .words import (
     ordinal_of,
     safe_date,
     two_digit_year,
+    weekday_of,
 )
 
+# How much farther a date counts when it lies in the past of a future-tense clause (or
+# the future of a past-tense one).
+WRONG_SIDE_DAYS = 180
+NEAR_VERB = 12
 _MONTH_CUES = (
     "in",
     "of",
@@ -75,16 +80,25 @@ def _year(g: Groups, ctx: Context) -> int | None:
 
 
 def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
-    """The year of a month (and day) named without one, from the tense of its clause:
-    the last such date before the anchor in past tense, the next one in future tense."""
+    """The year of a month (and day) named without one: the nearest to the anchor, where
+    a date on the wrong side of it for the tense of the clause counts as farther."""
     base, _ = ctx.deictic_base()
-    here = (month, day or 0)
-    now = (base.month, base.day if day else 0)
-    if ctx.tense == "past" and here > now:
-        return base.year - 1
-    if ctx.tense == "future" and here < now:
-        return base.year + 1
-    return base.year
+    best: tuple[int, int] | None = None
+    for year in (base.year - 1, base.year, base.year + 1):
+        first = safe_date(year, month, day or 1)
+        if first is None:
+            continue
+        last = first if day else shift("month", first, 1) - timedelta(days=1)
+        if first <= base <= last:
+            return year
+        after = first > base
+        distance = (first - base).days if after else (base - last).days
+        if (after and ctx.tense == "past") or (not after and ctx.tense == "future"):
+            # a verb right next to the date ("happened on") is surer than a distant one
+            distance += WRONG_SIDE_DAYS * (2 if ctx.tense_distance <= NEAR_VERB else 1)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else base.year
 
 
 def _dated(d: date | None, gran: str = "day") -> Result | None:
@@ -114,8 +128,20 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
         return None
     year = _year(g, ctx)
     if year is None:
-        year = _infer_year(ctx, month, day)
+        year = _weekday_year(g, ctx, month, day) or _infer_year(ctx, month, day)
     return _dated(safe_date(year, month, day))
+
+
+def _weekday_year(g: Groups, ctx: Context, month: int, day: int) -> int | None:
+    """ "Thursday, March 8": the year near the anchor in which March 8 is a Thursday."""
+    weekday = weekday_of(g.get("weekday"))
+    if weekday is None:
+        return None
+    for year in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1):
+        d = safe_date(year, month, day)
+        if d is not None and d.isoweekday() == weekday:
+            return year
+    return None
 
 
 def month_year(g: Groups, ctx: Context) -> Result | None:
@@ -263,11 +289,11 @@ def _quarter_relative(rel: str, ctx: Context) -> Result | None:
         return Result("DATE", value_of(move(current, 1)), on_ref)
     if rel in ("year-ago", "year-earlier", "comparable", "same"):
         ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == "quarter" else move(current, -1)
-        return Result("DATE", value_of(move(ref, -4 if rel != "same" else 0)), True)
+        return Result("DATE", value_of(move(ref, -4 if rel != "same" else 0)), True, sets_ref=False)
     if rel == "":
         return None
     # "the quarter": the one being reported on in past tense, else the current one
-    if ctx.ref is not None and ctx.ref.gran == "quarter":
+    if ctx.ref is not None and ctx.ref.gran == "quarter" and ctx.ref.first <= current.first:
         return Result("DATE", value_of(ctx.ref), True)
     q = move(current, -1) if ctx.tense == "past" else current
     return Result("DATE", value_of(q), on_ref)
@@ -363,7 +389,7 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
     if n is not None and 1 <= n <= 4:
         return Result("DATE", f"{base.year - 1:04d}-Q{n}")
     if ctx.ref is not None and ctx.ref.gran in ("quarter", "half", "month", "year"):
-        return Result("DATE", value_of(move(ctx.ref, -1, "year")), True)
+        return Result("DATE", value_of(move(ctx.ref, -1, "year")), True, sets_ref=False)
     if "quarter" in ctx.low[ctx.start : ctx.end]:  # the latest reported quarter, a year before
         return Result("DATE", value_of(move(period("quarter", base), -5)))
     return Result("DATE", value_of(period("year", floor("year", base).replace(year=base.year - 1))))

@@ -4,11 +4,13 @@ month", "that week", "the day before"), and clock times and parts of day."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from .cal import COARSE_UNITS, Period, move, period, shift, value_of
 from .context import Context, Result
 from .lexicon import Unit, lexicon
+from .types import TimexType
 from .words import Groups, amount_of, unit_of, weekday_of
 
 # Offsets of relative words; those in ANAPHORIC count from the last mentioned time.
@@ -60,6 +62,9 @@ ANAPHORIC = {
     "later that",
 }
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
+_COMPARISON = re.compile(
+    r"\b(?:from|with|than|versus|vs\.?|over|against|compared)\W+(?:\S+\W+){0,3}$"
+)
 
 
 def _base(ctx: Context, anaphoric: bool) -> tuple[Period, bool]:
@@ -133,7 +138,9 @@ def part_of_day(g: Groups, ctx: Context) -> Result | None:
     else:
         days = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(deictic, 0)
         base = base + timedelta(days=days)
-    return Result("TIME", f"{base.isoformat()}T{code}", on_ref)
+    # "Tuesday night" names a day's part as a date; "this morning" is a time of today
+    kind: TimexType = "DATE" if g.get("weekday") else "TIME"
+    return Result(kind, f"{base.isoformat()}T{code}", on_ref)
 
 
 def clock(g: Groups, ctx: Context) -> Result | None:
@@ -192,6 +199,10 @@ def relative_unit(g: Groups, ctx: Context) -> Result | None:
         return None
     if unit.name == "weekend":
         return _weekend(rel, ctx)
+    if unit.name == "year" and rel == "last":
+        compared = comparable_period(ctx)
+        if compared is not None:
+            return Result("DATE", value_of(compared), True, sets_ref=False)
     base, on_ref = _base(ctx, rel in ANAPHORIC)
     return Result("DATE", value_of(move(_at(base, unit.gran), OFFSETS[rel])), on_ref)
 
@@ -229,16 +240,22 @@ def units_ago(g: Groups, ctx: Context) -> Result | None:
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     base, on_ref = _base(ctx, False)
     ref = ctx.ref
-    comparable = ref is not None and ref.gran in ("quarter", "half") and unit.name == "year"
-    if ref is not None and comparable and ctx.mode == "news" and _near_previous(ctx):
-        return Result("DATE", value_of(_shifted(ref, unit, amount, sign)), True)
+    compared = comparable_period(ctx) if unit.name == "year" and amount == 1 else None
+    if compared is not None:
+        return Result("DATE", value_of(compared), True, sets_ref=False)
     return Result("DATE", value_of(_shifted(base, unit, amount, sign)), on_ref)
 
 
-def _near_previous(ctx: Context) -> bool:
-    """Whether the last mention is in the same sentence ("Q3 profit rose from a year ago")."""
-    window = ctx.low[max(0, ctx.start - 160) : ctx.start]
-    return ". " not in window[-120:]
+def comparable_period(ctx: Context) -> Period | None:
+    """In results news, "a year ago" or "last year" next to a quarter means that quarter
+    a year before ("Q3 profit rose to $5 million from $3 million a year ago")."""
+    ref = ctx.ref
+    if ref is None or ref.gran not in ("quarter", "half") or ctx.mode != "news":
+        return None
+    before = ctx.before(60)
+    if not _COMPARISON.search(before) and not ctx.after(3).startswith(("'s", "’s")):
+        return None
+    return move(ref, -1, "year")
 
 
 def units_later(g: Groups, ctx: Context) -> Result | None:
@@ -247,7 +264,9 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
         return None
     sign = 1 if str(g.get("dir")).startswith(("later", "after")) else -1
     base, on_ref = _base(ctx, True)
-    return Result("DATE", value_of(_shifted(base, unit, amount, sign)), on_ref)
+    comparison = unit.name == "year" and sign < 0 and ctx.mode == "news"
+    value = value_of(_shifted(base, unit, amount, sign))
+    return Result("DATE", value, on_ref, sets_ref=not comparison)
 
 
 def in_units(g: Groups, ctx: Context) -> Result | None:

@@ -161,7 +161,7 @@ def _resolve(
         return None
     if result.on_ref and ref is not None:
         mention = _with_anchor(mention, ref[1])
-    keeps = mention.type in ("DATE", "TIME") and mention.granularity is not None
+    keeps = result.sets_ref and mention.type in ("DATE", "TIME") and mention.granularity is not None
     return mention, period_of(result.value) if keeps else None
 
 

@@ -13,14 +13,14 @@ _FUTURE = re.compile(
     r"scheduled|set to|due|is to|are to|would|intends? to|aims? to|upcoming|next|until)\b"
 )
 _PAST = re.compile(
-    r"\b(?:said|says|was|were|had|did|told|took|came|went|made|began|fell|rose|won|lost|left|"
+    r"\b(?:was|were|had|did|took|came|went|made|began|fell|rose|won|lost|left|"
     r"met|saw|gave|got|found|held|sold|bought|paid|became|brought|kept|led|ran|sent|spent|"
     r"struck|hit|killed|shot|wrote|spoke|chose|drew|grew|knew|threw|flew|broke|stood|"
     r"ago|last|earlier|[a-z]{2,}ed)\b"
 )
 # Participles after these are not past tense ("will be held", "is expected").
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would|has|have)\s+(?:\w+\s+)?$")
-_FINITE_PAST = {"said", "was", "were", "had", "did", "told", "ago", "last", "earlier"}
+_FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
@@ -34,8 +34,13 @@ def clause_bounds(low: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense_at(low: str, start: int, end: int) -> Tense:
-    """The tense of the verb nearest to the expression in its sentence (past if none:
-    news mostly reports what happened)."""
+    return tense_near(low, start, end)[0]
+
+
+def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
+    """The tense of the verb nearest to the expression in its sentence, and how far
+    that verb is (in characters); "present" when no verb says (reporting verbs like
+    "said" do not: the reported event has its own tense)."""
     left, right = clause_bounds(low, start, end)
     best: tuple[int, Tense] | None = None
     candidates: tuple[tuple[re.Pattern[str], Tense], ...] = ((_FUTURE, "future"), (_PAST, "past"))
@@ -48,7 +53,7 @@ def tense_at(low: str, start: int, end: int) -> Tense:
             distance += 0 if m.end() <= start else 15
             if best is None or distance < best[0]:
                 best = (distance, tense)
-    return best[1] if best else "past"
+    return (best[1], best[0]) if best else ("present", 10_000)
 
 
 def _participle(low: str, m: re.Match[str], tense: Tense) -> bool:
