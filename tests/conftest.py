@@ -76,10 +76,14 @@ def engine(database_url: str) -> Iterator[Engine]:
     """An engine on a migrated database, emptied after each test."""
     engine = make_engine(database_url)
     yield engine
+    empty_database(engine)
+    engine.dispose()
+
+
+def empty_database(engine: Engine) -> None:
     with engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             connection.execute(table.delete())
-    engine.dispose()
 
 
 @pytest.fixture

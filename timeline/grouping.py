@@ -1,19 +1,25 @@
-"""Put a new account under the event it tells, or start one; keep the event's envelope true.
+"""Put new accounts under the events they tell, and keep each event's derived fields true.
 
-The decision is the pure `reconcile.scoring`; this module only feeds it from the store.
+The decisions are the pure `reconcile` functions; this module feeds them from the store.
+A curator's events keep their shape; all other events near the new accounts are regrouped
+from scratch in a canonical order, so that ingesting the same documents in any order gives
+the same events.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from timeline.reconcile.clustering import cluster
 from timeline.reconcile.disputes import AccountView, find_disputes
 from timeline.reconcile.scoring import FAR, Facts, best_match
 from timeline.store.models import Account, DisputeRow, Event
-from timeline.store.repositories import AccountRepository, EventRepository
+from timeline.store.repositories import EventRepository
 
 KIND_TITLES = {
     "capture": "Capture",
@@ -27,22 +33,81 @@ KIND_TITLES = {
 }
 
 
-def attach_account(session: Session, account: Account, now: datetime) -> Event:
+def canonical_key(account: Account) -> tuple[Any, ...]:
+    """An order of accounts that does not depend on when they were ingested."""
+    document = account.document
+    return (
+        document.published,
+        document.content_sha256,
+        account.evidence_start,
+        account.trigger_start,
+        account.kind,
+    )
+
+
+def place_accounts(session: Session, accounts: Sequence[Account], now: datetime) -> None:
+    """Give each new (not yet stored) account its event, creating and regrouping as needed."""
     events = EventRepository(session)
-    facts = account_facts(account)
-    candidates = events.candidates(facts.kind, account.earliest, account.latest, FAR)
-    chosen = best_match(((e.id, event_facts(e)) for e in candidates), facts)
-    event = events.get(chosen) if chosen is not None else None
-    if event is None:
-        event = events.add(_new_event(account, now))
-    account.event_id = event.id
-    AccountRepository(session).add(account)
-    session.refresh(event, ["accounts"])
-    refresh_event(event, now)
-    return event
+    for kind in sorted({a.kind for a in accounts}):
+        fresh = [a for a in accounts if a.kind == kind]
+        nearby = events.candidates(kind, *_span(fresh), FAR)
+        curated = [e for e in nearby if e.curated]
+        loose = [a for a in fresh if not _join_curated(session, a, curated)]
+        _regroup(session, loose, [e for e in nearby if not e.curated], now)
+        for event in curated:
+            refresh_event(event, now)
 
 
-def _place(account: Account) -> tuple[int | None, str | None]:
+def _span(accounts: Sequence[Account]) -> tuple[datetime | None, datetime | None]:
+    """The window the accounts cover; open when any of them is undated."""
+    if not all(is_dated(a) for a in accounts):
+        return None, None
+    starts = [a.earliest for a in accounts if a.earliest is not None]
+    ends = [a.latest for a in accounts if a.latest is not None]
+    return min(starts, default=None), max(ends, default=None)
+
+
+def _join_curated(session: Session, account: Account, curated: Sequence[Event]) -> bool:
+    chosen = best_match(((e.id, event_facts(e)) for e in curated), account_facts(account))
+    if chosen is None:
+        return False
+    account.event = next(e for e in curated if e.id == chosen)
+    session.add(account)
+    return True
+
+
+def _regroup(
+    session: Session, fresh: Sequence[Account], events: Sequence[Event], now: datetime
+) -> None:
+    pool = sorted([*fresh, *(a for e in events for a in e.accounts)], key=canonical_key)
+    available = {e.id: e for e in events}
+    touched = []
+    for members in cluster([account_facts(a) for a in pool]):
+        accounts = [pool[i] for i in members]
+        event = _reuse(accounts, available) or _new_event(session, accounts[0], now)
+        for account in accounts:
+            account.event = event
+        touched.append(event)
+    session.add_all(fresh)  # new accounts do not reach the session through `event`
+    session.flush()
+    for emptied in available.values():
+        session.delete(emptied)
+    for event in touched:
+        session.refresh(event, ["accounts"])
+        refresh_event(event, now)
+    session.flush()
+
+
+def _reuse(accounts: Iterable[Account], available: dict[int, Event]) -> Event | None:
+    """The existing event holding most of these accounts (the oldest on a tie), if any."""
+    counts = Counter(a.event_id for a in accounts if a.event_id in available)
+    if not counts:
+        return None
+    chosen = min(counts, key=lambda event_id: (-counts[event_id], event_id))
+    return available.pop(chosen)
+
+
+def _location(account: Account) -> tuple[int | None, str | None]:
     for p in account.participants:
         if p.role == "location":
             return p.entity_id, p.name
@@ -54,7 +119,7 @@ def _identity(entity_id: int | None, name: str) -> str:
 
 
 def account_facts(account: Account) -> Facts:
-    place_id, place_name = _place(account)
+    place_id, place_name = _location(account)
     agents = frozenset(
         _identity(p.entity_id, p.name) for p in account.participants if p.role == "agent"
     )
@@ -85,36 +150,44 @@ def is_dated(account: Account) -> bool:
     return account.time_source != "publication" and account.earliest is not None
 
 
-def _new_event(account: Account, now: datetime) -> Event:
-    place_id, place_name = _place(account)
-    return Event(
-        title=_title(account, place_name),
+def _new_event(session: Session, account: Account, now: datetime) -> Event:
+    event = Event(
+        title=KIND_TITLES.get(account.kind, account.kind.capitalize()),
         kind=account.kind,
-        place_entity_id=place_id,
-        place_name=place_name,
-        earliest=account.earliest,
-        latest=account.latest,
         sort_at=account.earliest or account.latest or now,
         created_at=now,
         updated_at=now,
     )
+    session.add(event)
+    return event
+
+
+def refresh_event(event: Event, now: datetime) -> None:
+    """Recompute what an event derives from its accounts: label, envelope and disputes."""
+    refresh_label(event)
+    refresh_envelope(event, now)
+    refresh_disputes(event)
+
+
+def refresh_label(event: Event) -> None:
+    """Title and place from the first account (canonically) that names a place."""
+    accounts = sorted(event.accounts, key=canonical_key)
+    if not accounts:
+        return
+    placed = next((a for a in accounts if _location(a)[1]), accounts[0])
+    event.place_entity_id, event.place_name = _location(placed)
+    event.title = _title(placed, event.place_name)
 
 
 def _title(account: Account, place_name: str | None) -> str:
     agent = next((p.name for p in account.participants if p.role == "agent"), None)
     label = KIND_TITLES.get(account.kind, account.kind.capitalize())
-    parts = [label, f"of {place_name}" if place_name and account.kind == "capture" else None]
-    if place_name and account.kind != "capture":
-        parts.append(f"at {place_name}")
+    parts = [label]
+    if place_name:
+        parts.append(f"{'of' if account.kind == 'capture' else 'at'} {place_name}")
     if agent:
         parts.append(f"({agent})")
-    return " ".join(p for p in parts if p)[:300]
-
-
-def refresh_event(event: Event, now: datetime) -> None:
-    """Recompute what an event derives from its accounts: its envelope and its disputes."""
-    refresh_envelope(event, now)
-    refresh_disputes(event)
+    return " ".join(parts)[:300]
 
 
 def refresh_disputes(event: Event) -> None:

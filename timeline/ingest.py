@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.types import EventMention
-from timeline.grouping import attach_account
+from timeline.grouping import place_accounts
 from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
 from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
 from timeline.temporal import tag
@@ -79,9 +79,8 @@ def ingest_document(
     entities = EntityRepository(session).ensure(
         entry_fields(gazetteer.entries[key]) for key in _entity_keys(found) if key in gazetteer
     )
-    for event_mention in found:
-        account = _account(event_mention, document, draft, mention_rows, entities, now)
-        attach_account(session, account, now)
+    accounts = [_account(em, document, draft, mention_rows, entities, now) for em in found]
+    place_accounts(session, accounts, now)
     return IngestOutcome(document.id, created=True)
 
 
@@ -114,6 +113,7 @@ def _account(
     now: datetime,
 ) -> Account:
     account = Account(
+        document=document,
         document_id=document.id,
         publisher_id=document.source_id,
         kind=em.kind,

@@ -112,7 +112,7 @@ def test_failure_mid_flow_leaves_nothing_half_stored(
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("store failed after the document was written")
 
-    monkeypatch.setattr(timeline.grouping.AccountRepository, "add", explode)
+    monkeypatch.setattr(timeline.grouping, "refresh_event", explode)
     response = client.post("/documents", json=_doc())
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"

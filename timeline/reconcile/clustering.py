@@ -1,0 +1,61 @@
+"""Group accounts into events so that the grouping depends on the set of accounts only.
+
+Accounts are taken in a canonical order the caller gives (publication, document, offset);
+each joins the best-scoring group so far or starts one. The same accounts, in whatever
+order they were ingested, therefore always make the same groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from timeline.reconcile.scoring import MATCH_THRESHOLD, Facts, match_score
+
+
+def combine(group: Facts, member: Facts) -> Facts:
+    """What a group looks like once `member` has joined it."""
+    earliest, latest = _envelope(group, member)
+    return Facts(
+        kind=group.kind,
+        place=group.place or member.place,
+        agents=group.agents | member.agents,
+        earliest=earliest,
+        latest=latest,
+        dated=group.dated or member.dated,
+    )
+
+
+def _envelope(a: Facts, b: Facts) -> tuple[datetime | None, datetime | None]:
+    if a.dated != b.dated:  # undated accounts do not stretch a dated group
+        dated = a if a.dated else b
+        return dated.earliest, dated.latest
+    starts, ends = (a.earliest, b.earliest), (a.latest, b.latest)
+    earliest = None if None in starts else min(s for s in starts if s is not None)
+    latest = None if None in ends else max(e for e in ends if e is not None)
+    return earliest, latest
+
+
+@dataclass(slots=True)
+class _Group:
+    facts: Facts
+    members: list[int]
+
+
+def cluster(accounts: Sequence[Facts]) -> list[list[int]]:
+    """Indexes of `accounts` grouped into events, groups in order of their first member."""
+    groups: list[_Group] = []
+    for index, facts in enumerate(accounts):
+        best: tuple[float, int] | None = None
+        for position, group in enumerate(groups):
+            score = match_score(group.facts, facts)
+            if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
+                best = (score, position)
+        if best is None:
+            groups.append(_Group(facts, [index]))
+        else:
+            chosen = groups[best[1]]
+            chosen.facts = combine(chosen.facts, facts)
+            chosen.members.append(index)
+    return [group.members for group in groups]
