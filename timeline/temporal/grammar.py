@@ -174,6 +174,7 @@ def trigger_pattern() -> str:
     words |= {"quarterly", "biweekly", "bimonthly", "semiannually", "fortnightly", "qtr"}
     words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
     words |= {"eighties", "nineties", "weekend", "weekends", "fiscal", "century"}
+    words |= {"nineteen", "eighteen", "thousand"}  # spelled years
     return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .cal import SEASON_START, Period, floor, move, period, shift, value_of
 from .context import Context, Result
-from .lexicon import lexicon
+from .lexicon import lexicon, number_value
 from .words import (
     Groups,
     day_of,
@@ -79,7 +79,7 @@ def _year(g: Groups, ctx: Context) -> int | None:
     return None
 
 
-def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
+def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year of a month (and day) named without one: the nearest to the anchor, where
     a date on the wrong side of it for the tense of the clause counts as farther."""
     base, _ = ctx.deictic_base()
@@ -128,7 +128,7 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
         return None
     year = _year(g, ctx)
     if year is None:
-        year = _weekday_year(g, ctx, month, day) or _infer_year(ctx, month, day)
+        year = _weekday_year(g, ctx, month, day) or infer_year(ctx, month, day)
     return _dated(safe_date(year, month, day))
 
 
@@ -177,7 +177,7 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
         return None
     base, on_ref = ctx.deictic_base()
     narrative = ctx.mode == "narrative" and ctx.ref is not None
-    year = base.year if narrative else _infer_year(ctx, month)
+    year = base.year if narrative else infer_year(ctx, month)
     return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
 
 
@@ -209,7 +209,8 @@ def _looks_like_year(ctx: Context, y: int) -> bool:
     if not after or not after[0].isalpha():
         return True
     next_word = after.split()[0].strip(".,;:")
-    return next_word in _FUNCTION_WORDS
+    # "the 1996 campaign" names a year; "1500 soldiers" counts
+    return next_word in _FUNCTION_WORDS or not next_word.endswith("s")
 
 
 _FUNCTION_WORDS = {
@@ -251,6 +252,39 @@ _FUNCTION_WORDS = {
 }
 
 
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+
+
+def spelled_year(g: Groups, ctx: Context) -> Result | None:
+    """ "nineteen ninety-six", "the year two thousand" (in transcripts)."""
+    if g.get("millennium"):
+        rest = number_value(str(g["yy2"])) if g.get("yy2") else 0.0
+        if rest is None or (not g.get("yy2") and not ctx.low.startswith("the year", ctx.start)):
+            return None  # "two thousand" alone is a count
+        return Result("DATE", f"{2000 + int(rest):04d}")
+    century = number_value(str(g["cent"]))
+    rest = number_value(str(g["yy"]))
+    if century is None or rest is None or rest >= 100:
+        return None
+    return Result("DATE", f"{int(century) * 100 + int(rest):04d}")
+
+
+def the_unit(g: Groups, ctx: Context) -> Result | None:
+    """ "the year" (this one, or a fiscal year when "ended ..." follows), and "the month",
+    "the week" after "the end of", "the rest of"."""
+    unit = str(g["unit"])
+    base, on_ref = ctx.deictic_base()
+    after = ctx.after(12).lstrip()
+    if unit == "year" and after.startswith(("ended", "ending", "to date", "through")):
+        return Result("DURATION", "P1Y")
+    if unit != "year" and not ctx.before(4).rstrip().endswith("of"):
+        return None
+    if g.get("adj") == "same " or (ctx.mode == "narrative" and ctx.ref is not None):
+        ref = ctx.ref if ctx.ref is not None else period("day", base)
+        return Result("DATE", value_of(period(unit, ref.first)), ctx.ref is not None)
+    return Result("DATE", value_of(period(unit, base)), on_ref)
+
+
 def fiscal_year(g: Groups, ctx: Context) -> Result | None:
     y = _year(g, ctx)
     return Result("DATE", f"{y:04d}") if y else None
@@ -271,6 +305,8 @@ def quarter(g: Groups, ctx: Context) -> Result | None:
         shift = {"last": -1, "next": 1}.get(g.get("yrel") or "", 0)
         if rel in ("year-ago", "year-earlier", "last year's"):
             shift = -1
+        elif rel == "next year's":
+            shift = 1
         year = base.year + shift
         past = ctx.tense == "past" and not g.get("yrel") and shift == 0
         if past and n > (base.month - 1) // 3 + 1:
@@ -412,4 +448,6 @@ HANDLERS = {
     "holiday": holiday,
     "year_end": year_end,
     "year_ago_adjective": year_ago_adjective,
+    "spelled_year": spelled_year,
+    "the_unit": the_unit,
 }

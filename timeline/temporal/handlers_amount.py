@@ -26,6 +26,10 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     if g.get("half") and amount is not None:
         amount += 0.5
     num = (g.get("num") or "").strip()
+    if unit.name in ("quarter", "half") and ctx.after(4).startswith((" of", "-")):
+        return None  # "three quarters of its food": a fraction
+    if unit.name == "second" and num in ("a", "an"):
+        return None  # "a second group": an ordinal
     if num in ("a", "an", "one") and _per_amount(ctx):
         return Result("SET", duration_value(unit, 1.0))  # "$5 a year": a rate
     if num in ("a", "an") and ctx.low[ctx.end : ctx.end + 1] == "-":
@@ -121,10 +125,15 @@ def fuzzy(g: Groups, ctx: Context) -> Result | None:
     value = lexicon().fuzzy.get(phrase)
     if value is None:
         return None
-    if phrase in ("the past", "the present") and ctx.after(12).lstrip()[:1].isalpha():
-        after = ctx.after(12).split()
-        if after and after[0] not in ("and", "or", "but", "is", "was", "has", "had"):
-            return None  # "the past decade", "the present government"
+    after = ctx.after(12).split()
+    nxt = after[0].strip(".,;:!?\"'") if after else ""
+    clause_words = ("and", "or", "but", "is", "was", "has", "had", "the", "we", "it", "i")
+    if phrase.endswith(("past", "present")) and nxt[:1].isalnum() and nxt not in clause_words:
+        return None  # "the past three months", "the present government"
+    if phrase == "soon" and (nxt in ("as", "after", "before") or ctx.before(4).endswith("as ")):
+        return None  # "as soon as", "soon after": conjunctions, not a time
+    if phrase.endswith("future") and nxt == "of":
+        return None  # "the future of our peoples"
     return Result("DATE", value)
 
 

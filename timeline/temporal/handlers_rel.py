@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 from .cal import COARSE_UNITS, Period, move, period, shift, value_of
 from .context import Context, Result
+from .handlers_abs import infer_year
 from .lexicon import Unit, lexicon
 from .types import TimexType
-from .words import Groups, amount_of, unit_of, weekday_of
+from .words import Groups, amount_of, day_of, month_of, unit_of, weekday_of
 
 # Offsets of relative words; those in ANAPHORIC count from the last mentioned time.
 OFFSETS = {
@@ -154,6 +155,11 @@ def clock(g: Groups, ctx: Context) -> Result | None:
             base = _weekday_date(base, day, "", ctx)
     elif g.get("deictic"):
         base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(str(g["deictic"]), 0))
+    elif g.get("month"):
+        month, day = month_of(g.get("month")), day_of(g.get("day"))
+        if month is None or day is None:
+            return None
+        base = date(infer_year(ctx, month, day), month, day)
     tz = lexicon().timezones.get(str(g.get("tz") or "").strip(), 0.0)
     value = f"{base.isoformat()}T{hour:02d}:{minute:02d}{utc_offset(tz)}"
     return Result("TIME", value, on_ref)
@@ -204,6 +210,8 @@ def relative_unit(g: Groups, ctx: Context) -> Result | None:
         if compared is not None:
             return Result("DATE", value_of(compared), True, sets_ref=False)
     base, on_ref = _base(ctx, rel in ANAPHORIC)
+    if on_ref and base.gran in _ORDER and _ORDER[base.gran] < _ORDER[unit.gran]:
+        return None  # "that day" after "in 1987": no day to point at
     return Result("DATE", value_of(move(_at(base, unit.gran), OFFSETS[rel])), on_ref)
 
 
@@ -239,7 +247,6 @@ def units_ago(g: Groups, ctx: Context) -> Result | None:
     if amount is None:
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     base, on_ref = _base(ctx, False)
-    ref = ctx.ref
     compared = comparable_period(ctx) if unit.name == "year" and amount == 1 else None
     if compared is not None:
         return Result("DATE", value_of(compared), True, sets_ref=False)
@@ -275,6 +282,8 @@ def in_units(g: Groups, ctx: Context) -> Result | None:
         return None
     if amount is None or ctx.tense == "past" or unit.time:
         return None  # a duration ("in three weeks, prices fell"): the duration rule takes it
+    if ctx.after(8).split()[:1] in (["that"], ["which"], ["when"], ["where"], ["of"]):
+        return None  # "in a quarter that produced a loss"
     base, on_ref = _base(ctx, False)
     return Result("DATE", value_of(_shifted(base, unit, amount, 1)), on_ref)
 
