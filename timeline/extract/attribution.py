@@ -20,6 +20,7 @@ from timeline.extract.types import Claimant, Polarity, Sentence
 _MAX_GAP_WORDS = 6
 _FOLLOWING_CONTENT_WORDS = 4
 _WORD = re.compile(r"[^\W_]+")
+_QUOTES = " ,\"'“”‘’«»"
 _AFTER_COMMA = re.compile(r"[,—–\"”]\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
 
@@ -75,7 +76,10 @@ def _anonymous_before(text: str, s: Sentence, cue_start: int, lexicon: Lexicon) 
     for match in reversed(list(_WORD.finditer(text, window_start, cue_start))):
         if match.group().lower() in heads and _gap_ok(text, match.end(), cue_start):
             np_start = _phrase_start(text, s.start, match.start())
-            name = text[np_start:cue_start].strip(" ,")
+            np_start += len(text[np_start:cue_start]) - len(
+                text[np_start:cue_start].lstrip(_QUOTES)
+            )
+            name = text[np_start:cue_start].strip(_QUOTES)
             return Claimant(name, None, "", np_start, np_start + len(name))
     return None
 

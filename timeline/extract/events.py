@@ -19,6 +19,7 @@ from timeline.extract.clauses import break_regex, view
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.lexicon import Lexicon, default_lexicon
 from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
+from timeline.extract.names import unknown_names
 from timeline.extract.participants import assign_roles, supporters
 from timeline.extract.sentences import split_sentences
 from timeline.extract.timing import TimeContext
@@ -57,7 +58,6 @@ def extract_events(
 ) -> list[EventMention]:
     """Event mentions of a document, in text order. Pure."""
     lexicon = default_lexicon()
-    anaphora, _ = _compiled(lexicon)
     sentences = split_sentences(text)
     skipped = frozenset(i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon))
     narrative = {
@@ -68,7 +68,7 @@ def extract_events(
         text=text,
         sentences=sentences,
         skipped=skipped,
-        mentions=find_mentions(text, gazetteer, lexicon.cues, anaphora),
+        mentions=_all_mentions(text, sentences, gazetteer, lexicon, mentions),
         times=TimeContext(sentences, mentions, narrative),
         lexicon=lexicon,
         publisher_key=entry.key if entry else None,
@@ -82,6 +82,21 @@ def extract_events(
         found, running = _sentence_events(doc, index, running)
         events.extend(found)
     return events
+
+
+def _all_mentions(
+    text: str,
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    times: Sequence[TimeMention],
+) -> list[Mention]:
+    """Gazetteer mentions and anaphors, then unknown names in what is left."""
+    anaphora, _ = _compiled(lexicon)
+    known = find_mentions(text, gazetteer, lexicon.cues, anaphora)
+    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times]
+    names = unknown_names(text, sentences, taken, lexicon.cues)
+    return sorted([*known, *names], key=lambda m: m.start)
 
 
 def _is_narrative(sentence: Sentence) -> bool:

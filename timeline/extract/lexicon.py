@@ -69,7 +69,8 @@ def _verb_entry_forms(entry: Any, where: str) -> list[Form]:
 def _strings(raw: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
     value = raw.get(name) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{where}: {name} must be a list of strings")
+        bad = [v for v in value if not isinstance(v, str)] if isinstance(value, list) else value
+        raise LexiconError(f"{where}: {name} must be a list of strings (quote {bad!r})")
     return tuple(v.lower() for v in value)
 
 
@@ -197,6 +198,8 @@ def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
     ):
         cues[f"_{name}"] = frozenset(_strings(attribution, name, "cues attribution"))
     cues["_according"] = word_regex(cues["_according_to"])
+    cues["_not_names"] = frozenset(_strings(raw, "not_names", "cues"))
+    cues["_locative"] = frozenset(_strings(raw, "locative_prepositions", "cues"))
     try:
         cues["_boilerplate"] = [re.compile(p, re.IGNORECASE) for p in raw.get("boilerplate", [])]
     except re.error as exc:

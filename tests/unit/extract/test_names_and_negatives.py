@@ -1,0 +1,81 @@
+"""Unknown names kept as written, and a negative corpus that must yield nothing."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from timeline.extract import Gazetteer, extract_events
+from timeline.extract.types import EventMention
+
+
+def _participants(event: EventMention) -> set[tuple[str, str, str | None]]:
+    return {(p.role, p.name, p.entity_key) for p in event.participants}
+
+
+def test_unknown_place_after_a_settlement_noun(gazetteer: Gazetteer) -> None:
+    (event,) = extract_events("ISIS fighters stormed the village of Maan.", [], gazetteer)
+    assert ("location", "Maan", None) in _participants(event)
+    assert ("agent", "Islamic State", "isis") in _participants(event)
+
+
+def test_unknown_place_after_a_locative_preposition(gazetteer: Gazetteer) -> None:
+    (event,) = extract_events("Hezbollah shelled positions near Khan Sheikhoun.", [], gazetteer)
+    assert ("location", "Khan Sheikhoun", None) in _participants(event)
+
+
+def test_unknown_speaker_named_mid_document(gazetteer: Gazetteer) -> None:
+    text = (
+        "Coalition spokesman Ryan Dillon spoke to reporters.\n\n"
+        "Dillon said coalition jets did not enter the zone around Abu Kamal."
+    )
+    (event,) = extract_events(text, [], gazetteer)
+    assert event.claimant is not None and event.claimant.name == "Dillon"
+    assert event.polarity == "denies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take a look at the F-16 that flew over Syria.",
+        "Some 2,000 fighters remain in Deir ez-Zor province.",
+        "UN Security Council Resolution 2254 calls for elections in Syria.",
+        "IS this the end of the war in Syria?",
+        "Subscribe to our newsletter for updates on Syria.",
+        "- Advertisement -",
+        "Sign up here to get the latest news, updates and special offers.",
+        "The US will strike ISIS if needed.",
+        "Russia plans to withdraw its troops from Syria.",
+        "Analysts expect the army to retake Raqqa soon.",
+        "The coalition could attack Mayadin next week.",
+        "Moscow wants the coalition to leave Syria.",
+        "In order to take control of the Euphrates valley, Damascus needs allies.",
+        "The two sides struck a deal in Moscow.",
+        "The agreement entered into force in Syria in 2016.",
+        "Talks will take place in Damascus.",
+        "Iraqi officials declined to comment on Abu Kamal.",
+        "The Syrian Army is the subject of this opinion piece.",
+        "This of course serves as the irrefutable evidence of the offensive in Syria.",
+    ],
+)
+def test_negative_corpus_yields_no_event(gazetteer: Gazetteer, text: str) -> None:
+    assert extract_events(text, [], gazetteer) == []
+
+
+def test_a_long_article_extracts_quickly(gazetteer: Gazetteer) -> None:
+    paragraph = (
+        "Syrian government forces captured Albu Kamal from Islamic State on Wednesday, a "
+        "commander told Reuters. ISIS convoys left the town, the Russian Defense Ministry said. "
+        "The coalition denied that its aircraft entered the zone around Bukamal.\n\n"
+    )
+    text = paragraph * (5000 // len(paragraph) + 1)
+    extract_events(text, [], gazetteer)
+    best = min(_timed(text, gazetteer) for _ in range(3))
+    assert best < 0.1, f"{best * 1000:.1f} ms for {len(text)} characters"
+
+
+def _timed(text: str, gazetteer: Gazetteer) -> float:
+    start = time.perf_counter()
+    extract_events(text, [], gazetteer)
+    return time.perf_counter() - start
