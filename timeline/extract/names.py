@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from timeline.extract.mentions import Mention
-from timeline.extract.types import Sentence
+from timeline.extract.types import EntityKind, Sentence
 
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|ad-d|bin|abu)-)?[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
 _NAME = re.compile(
@@ -73,7 +73,7 @@ def unknown_names(
             before = _WORD.findall(text[max(s.start, start - 20) : start])
             locative_word = bool(before) and before[-1].lower() in locative
             place_of = _PLACE_OF.search(text, max(s.start, start - 30), start)
-            kind = "place" if locative_word or place_of else "actor"
+            kind: EntityKind = "place" if locative_word or place_of else "actor"
             found.append(Mention(start, end, surface, surface, None, kind, None))
     return found
 
