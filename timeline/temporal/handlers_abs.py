@@ -159,8 +159,10 @@ def month_relative(g: Groups, ctx: Context) -> Result | None:
     rel = g.get("rel") or g.get("relyear") or ""
     if g.get("relyear"):
         year = base.year + {"last": -1, "this": 0, "next": 1}[rel]
-    elif rel in ("last", "this past"):
+    elif rel == "this past":
         year = base.year if month < base.month else base.year - 1
+    elif rel == "last":  # "last February" in March is the previous year's
+        year = base.year - 1
     elif rel in ("next", "this coming"):
         year = base.year if month > base.month else base.year + 1
     else:
@@ -295,6 +297,9 @@ def quarter(g: Groups, ctx: Context) -> Result | None:
     if n == -1:
         n = 4
     rel = (g.get("rel") or "").replace("the ", "").strip()
+    if n is None and g.get("year"):  # "the 1988 quarter": the one being reported on
+        ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == "quarter" else None
+        n = (ref or move(period("quarter", ctx.anchor), -1)).first.month // 3 + 1
     if n is None:
         return _quarter_relative(rel, ctx)
     if not 1 <= n <= 4:
@@ -323,7 +328,7 @@ def _quarter_relative(rel: str, ctx: Context) -> Result | None:
         return Result("DATE", value_of(current), on_ref)
     if rel == "next":
         return Result("DATE", value_of(move(current, 1)), on_ref)
-    if rel in ("year-ago", "year-earlier", "comparable", "same"):
+    if rel in ("year-ago", "year-earlier", "comparable", "same", "last year's"):
         ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == "quarter" else move(current, -1)
         return Result("DATE", value_of(move(ref, -4 if rel != "same" else 0)), True, sets_ref=False)
     if rel == "":

@@ -101,15 +101,24 @@ def weekday(g: Groups, ctx: Context) -> Result | None:
     day = weekday_of(g.get("weekday"))
     if day is None:
         return None
+    rel = " ".join(str(g.get("rel") or "").split())
+    if rel in ("the previous", "the following", "the next"):
+        ref, on_ref = _base(ctx, True)
+        after = rel != "the previous"
+        return Result(
+            "DATE",
+            _weekday_date(ref.first, day, "next" if after else "last", ctx).isoformat(),
+            on_ref,
+        )
     base, on_ref = ctx.deictic_base()
     return Result("DATE", _weekday_date(base, day, g.get("rel") or "", ctx).isoformat(), on_ref)
 
 
 def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
     diff = day - base.isoweekday()
-    if rel in ("last", "this past", "past", "earlier"):
+    if rel in ("last", "this past", "past"):
         return base + timedelta(days=diff - 7 if diff >= 0 else diff)
-    if rel in ("next", "this coming", "coming", "later"):
+    if rel in ("next", "this coming", "coming"):
         return base + timedelta(days=diff + 7 if diff <= 0 else diff)
     if rel == "this":
         return base + timedelta(days=diff)
