@@ -11,6 +11,7 @@ from .cal import COARSE_UNITS, Period, move, period, shift, value_of
 from .context import Context, Result
 from .handlers_abs import infer_year
 from .lexicon import Unit, lexicon
+from .tense import reported_before
 from .types import TimexType
 from .words import Groups, amount_of, day_of, month_of, unit_of, weekday_of
 
@@ -124,6 +125,9 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
         return base + timedelta(days=diff)
     if diff == 0:
         return base
+    possessive = ctx.low.startswith(("'s", "’s"), ctx.end)
+    if possessive or reported_before(ctx.low, ctx.start):
+        return base + timedelta(days=diff if diff < 0 else diff - 7)
     if ctx.tense == "future":
         return base + timedelta(days=diff if diff > 0 else diff + 7)
     return base + timedelta(days=diff if diff < 0 else diff - 7)

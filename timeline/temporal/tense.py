@@ -9,8 +9,9 @@ from typing import Literal
 Tense = Literal["past", "present", "future"]
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|expects to|plans? to|planned for|"
-    r"scheduled|set to|due|is to|are to|would|intends? to|aims? to|upcoming|next|until)\b"
+    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|expects to|plans?|planned|planning|"
+    r"scheduled|set to|due|is to|are to|would|could|might|intends? to|aims? to|upcoming|next|"
+    r"until|as soon as|as early as|postponed|deadline)\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|took|came|went|made|began|fell|rose|won|lost|left|"
@@ -54,6 +55,17 @@ def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return (best[1], best[0]) if best else ("present", 10_000)
+
+
+# A weekday right after one of these ("said Friday") dates the saying: past.
+REPORTING = re.compile(
+    r"\b(?:said|told|announced|reported|added|stated|confirmed|denied|declared|disclosed|"
+    r"warned|revealed|predicted|claimed|wrote|estimated)\s+(?:on\s+)?$"
+)
+
+
+def reported_before(low: str, start: int) -> bool:
+    return REPORTING.search(low, max(0, start - 20), start) is not None
 
 
 def _participle(low: str, m: re.Match[str], tense: Tense) -> bool:
