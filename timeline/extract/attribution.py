@@ -124,6 +124,8 @@ def _speech(
             or before[-1] in {"was", "were", "been", "is", "are", "be", "being"}
         ):
             continue  # "the report", "it was reported"
+        if before[-1:] == ["as"]:
+            continue  # "quoted X as saying": see _quoted_as_saying
         if form.verb_form == "base" and not _present_subject(before, lexicon):
             continue  # "state media", "report" as a noun: the base form rarely attributes
         attribution = _speech_attribution(text, s, match, form.verb_form, mentions, lexicon)
@@ -234,8 +236,32 @@ def find_attributions(
 ) -> list[Attribution]:
     """All attributions of the sentence, nested relays folded into the inner claimant."""
     found = _according(text, s, mentions, lexicon) + _speech(text, s, mentions, lexicon)
-    found += _lead(text, s, mentions, lexicon)
+    found += _lead(text, s, mentions, lexicon) + _quoted_as_saying(text, s, mentions)
     return _fold_relays(found, mentions)
+
+
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited|quotes|cites|quoting|citing)\s+(?P<who>[^,;:]{1,80}?)\s+as\s+"
+    r"(?:saying|stating|telling|reporting|confirming)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_as_saying(text: str, s: Sentence, mentions: Sequence[Mention]) -> list[Attribution]:
+    """'TASS quoted the ministry as saying (that) ...': the ministry claims, TASS relays."""
+    found = []
+    for match in _QUOTED_AS.finditer(text, s.start, s.end):
+        who_start, who_end = match.span("who")
+        inner = [m for m in mentions if m.kind == "actor" and who_start <= m.start < who_end]
+        if inner:
+            claimant = _claimant(inner[0], "quoted as saying")
+        else:
+            name = match.group("who").strip()
+            claimant = Claimant(name, None, "quoted as saying", who_start, who_end)
+        relay_actor = _actor_before(text, s.start, match.start(), mentions)
+        relay = _claimant(relay_actor, "quoted") if relay_actor else None
+        found.append(Attribution(claimant, (match.end(), s.end), match.span(), True, relay=relay))
+    return found
 
 
 def _fold_relays(found: list[Attribution], mentions: Sequence[Mention]) -> list[Attribution]:

@@ -29,6 +29,7 @@ class TriggerRule:
     requires: str = "participant"
     not_followed_by: tuple[str, ...] = ()
     not_preceded_by: tuple[str, ...] = ()
+    requires_after: tuple[str, ...] = ()
     passive_kind: str | None = None
     examples: tuple[Mapping[str, Any], ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -103,6 +104,7 @@ def _rule(raw: Any, index: int) -> TriggerRule:
         requires=requires,
         not_followed_by=_strings(raw, "not_followed_by", where),
         not_preceded_by=_strings(raw, "not_preceded_by", where),
+        requires_after=_strings(raw, "requires_after", where),
         passive_kind=raw.get("passive_kind"),
         examples=tuple(examples),
         counterexamples=_strings(raw, "counterexamples", where),
@@ -138,7 +140,10 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
     compiled["_lead"] = _lead_pattern(compiled)
     return Lexicon(
         rules=rules,
-        trigger_pattern=word_regex(index),
+        # "re-entered", "re-captured": a hyphenated re- prefix keeps the verb's reading.
+        trigger_pattern=re.compile(
+            rf"(?<![\w'’-])(?:re-)?(?:{phrase_pattern(index)})(?![\w-])", re.IGNORECASE
+        ),
         forms={k: tuple(v) for k, v in index.items()},
         speech_forms=speech_forms,
         denial_lemmas=frozenset(_strings(attribution, "denial_verbs", "cues")),

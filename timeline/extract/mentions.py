@@ -19,6 +19,11 @@ from timeline.extract.types import EntityKind
 
 _ACTOR_SUBTYPES_PLACE = frozenset({"town", "country", "region", "river", "crossing", "base"})
 _DETERMINERS = r"(?:the|this|that|its|their|his|her)"
+_HEADED_NOUNS = (
+    r"spokes\w+|officials?|sources?|commanders?|statements?|air\s*strikes?|strikes?|jets?|"
+    r"aircraft|warplanes?|planes?|forces|troops|units?|fighters?|positions?|convoys?|artillery|"
+    r"raids?|soldiers|officers?|headquarters"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +57,9 @@ def compile_anaphora(groups: Sequence[Mapping[str, Any]]) -> Anaphora:
         re.IGNORECASE,
     )
     # "a coalition spokesman": an indefinite head that names who a speaker speaks for.
+    # "coalition strikes", "army units": a bare head modifying a noun of its own kind.
     speaker = re.compile(
-        rf"\b(?:a|an)\s+(?P<head>{heads})(?=\s+(?:spokes\w+|officials?|sources?|commanders?))",
+        rf"(?:\b(?:a|an)\s+)?(?<![\w-])(?P<head>{heads})(?=\s+(?P<noun>{_HEADED_NOUNS})\b)",
         re.IGNORECASE,
     )
     return Anaphora(pattern, speaker, subtypes_by_head)
@@ -88,15 +94,27 @@ def find_mentions(
         for m in gazetteer.find(text)
     ]
     taken = [(m.start, m.end) for m in named]
-    candidates: list[tuple[int, int, tuple[str, ...]]] = []
+    candidates: list[_Candidate] = []
     matches = [*anaphora.pattern.finditer(text), *anaphora.speaker.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start("head")):
         start, end = match.start("head"), match.end("head")
         if any(s < end and start < e for s, e in taken) or _introduces_name(text, end):
             continue
+        if candidates and candidates[-1].start == start:
+            continue  # both patterns found the same head
         head = " ".join(match.group("head").lower().split())
-        candidates.append((start, end, anaphora.subtypes_by_head[head]))
+        phrase_end = match.end("noun") if match.groupdict().get("noun") else end
+        phrase = " ".join(text[match.start() : phrase_end].split())
+        candidates.append(_Candidate(start, end, anaphora.subtypes_by_head[head], phrase))
     return _resolve(text, named, candidates, gazetteer)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    subtypes: tuple[str, ...]
+    phrase: str  # "the ministry", "a military source": the name when it stays unresolved
 
 
 def _introduces_name(text: str, end: int) -> bool:
@@ -107,39 +125,27 @@ def _introduces_name(text: str, end: int) -> bool:
 def _resolve(
     text: str,
     named: list[Mention],
-    candidates: list[tuple[int, int, tuple[str, ...]]],
+    candidates: list[_Candidate],
     gazetteer: Gazetteer,
 ) -> list[Mention]:
-    events: list[tuple[int, Mention | tuple[int, int, tuple[str, ...]]]] = [
-        (m.start, m) for m in named
-    ]
-    events.extend((c[0], c) for c in candidates)
-    events.sort(key=lambda item: item[0])
+    ordered: list[Mention | _Candidate] = sorted([*named, *candidates], key=lambda m: m.start)
     last_by_subtype: dict[str, Entry] = {}
     result: list[Mention] = []
-    for _, item in events:
+    for item in ordered:
         if isinstance(item, Mention):
             if item.key is not None and not item.modifier:
                 last_by_subtype[item.subtype or ""] = gazetteer.entries[item.key]
             result.append(item)
             continue
-        start, end, subtypes = item
-        entry = _antecedent(subtypes, last_by_subtype, gazetteer)
+        entry = _antecedent(item.subtypes, last_by_subtype, gazetteer)
         if entry is not None:
-            result.append(_from_entry(entry, start, end, text, anaphor=True))
-        else:
-            result.append(
-                Mention(
-                    start,
-                    end,
-                    text[start:end],
-                    text[start:end],
-                    None,
-                    _kind_of(subtypes[0]),
-                    subtypes[0],
-                    anaphor=True,
-                )
-            )
+            result.append(_from_entry(entry, item.start, item.end, text, anaphor=True))
+            continue
+        kind, subtype = _kind_of(item.subtypes[0]), item.subtypes[0]
+        surface = text[item.start : item.end]
+        result.append(
+            Mention(item.start, item.end, surface, item.phrase, None, kind, subtype, anaphor=True)
+        )
     return result
 
 

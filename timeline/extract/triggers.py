@@ -52,8 +52,11 @@ def _choose_form(
     return verbs[0] if verbs else (nouns[0] if nouns else None)
 
 
-def _is_passive(form: Form, before: list[str], after: list[str], prev_is_actor: bool) -> bool:
-    if form.pos != "verb" or form.verb_form not in ("past", "participle"):
+def _is_passive(
+    form: Form, participle: bool, before: list[str], after: list[str], prev_is_actor: bool
+) -> bool:
+    """'was liberated by', 'flags found in': only a form that can be a participle."""
+    if form.pos != "verb" or not participle:
         return False
     if any(w in _BE for w in before[-3:]):
         return True
@@ -150,6 +153,8 @@ def find_triggers(
         before = words_before(text, s.start, start, 6)
         after = words_after(text, end, s.end, 4)
         surface = " ".join(match.group().lower().split())
+        if surface not in lexicon.forms:
+            surface = surface.removeprefix("re-")
         nominal = (
             (bool(before) and before[-1] in cues["nominal_before"])
             or _after_possessive(text, s.start, start)
@@ -169,8 +174,11 @@ def find_triggers(
         clause = view.clause(start, end)
         if not _requirement_met(rule, text, clause, mentions):
             continue
+        if rule.requires_after and not _particle_follows(text, end, clause[1], rule):
+            continue
         prev_is_actor = _ends_with_actor(text, start, actor_ends)
-        passive = _is_passive(form, before, after, prev_is_actor)
+        participle = any(f.verb_form in ("past", "participle") for _, f in options)
+        passive = _is_passive(form, participle, before, after, prev_is_actor)
         found.append(
             Trigger(
                 rule=rule,
@@ -191,6 +199,12 @@ def _preceded_by(before: list[str], rule: TriggerRule) -> bool:
     if ends_with_phrase(before, rule.not_preceded_by):
         return True
     return any(w in rule.not_preceded_by for w in before[-2:])
+
+
+def _particle_follows(text: str, end: int, stop: int, rule: TriggerRule) -> bool:
+    """'drove Islamic State out of the town': the particle comes a few words later."""
+    following = " " + " ".join(words_after(text, end, stop, 8)) + " "
+    return any(f" {phrase} " in following for phrase in rule.requires_after)
 
 
 def _after_verb(before: list[str]) -> bool:
