@@ -64,8 +64,10 @@ ANAPHORIC = {
     "later that",
 }
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
+# "... compared with $6.1 million, or 81 cents a share, a year ago": an amount compared
 _COMPARISON = re.compile(
-    r"\b(?:from|with|than|versus|vs\.?|over|against|compared)\W+(?:\S+\W+){0,3}$"
+    r"\b(?:from|with|than|versus|vs\.?|over|against|compared)\b(?:(?!\.\s)[^;]){0,80}?"
+    r"(?:\$|\d)(?:(?!\.\s)[^;]){0,80}$"
 )
 
 
@@ -272,7 +274,7 @@ def comparable_period(ctx: Context) -> Period | None:
     ref = ctx.ref
     if ref is None or ref.gran not in ("quarter", "half") or ctx.mode != "news":
         return None
-    before = ctx.before(60)
+    before = ctx.before(160)
     if not _COMPARISON.search(before) and not ctx.after(3).startswith(("'s", "’s")):
         return None
     return move(ref, -1, "year")
