@@ -1,0 +1,97 @@
+"""Datelines, multi-sentence quotations, relays and statement times."""
+
+from __future__ import annotations
+
+from timeline.extract import Gazetteer, extract_events
+from timeline.extract.types import EventMention
+from timeline.temporal.types import TimeMention
+
+
+def _date(text: str, phrase: str, value: str) -> TimeMention:
+    start = text.index(phrase)
+    return TimeMention(start, start + len(phrase), phrase, "DATE", value)
+
+
+def _by_trigger(events: list[EventMention]) -> dict[str, EventMention]:
+    return {e.trigger: e for e in events}
+
+
+def test_dateline_date_is_not_the_event_date(gazetteer: Gazetteer) -> None:
+    text = "BEIRUT, Nov 10 (Reuters) - Syrian troops entered Abu Kamal, a commander said."
+    (event,) = extract_events(text, [_date(text, "Nov 10", "2017-11-10")], gazetteer)
+    assert event.time_index is None and event.time_source == "publication"
+
+
+def test_quotation_over_two_sentences_belongs_to_its_speaker(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Russian Defense Ministry gave a briefing.\n\n"
+        '"We have liberated the town. The terrorists fled toward the border," '
+        "a Syrian commander told reporters."
+    )
+    events = _by_trigger(extract_events(text, [], gazetteer))
+    for trigger in ("liberated", "fled"):
+        claimant = events[trigger].claimant
+        assert claimant is not None and claimant.name == "a Syrian commander"
+
+
+def test_nested_sources_record_the_relay(gazetteer: Gazetteer) -> None:
+    text = "TASS quoted the Russian Defense Ministry as saying that the convoys had left Abu Kamal."
+    (event,) = extract_events(text, [], gazetteer)
+    assert event.claimant is not None
+    assert event.claimant.entity_key == "russian-defense-ministry"
+    assert event.extras["relayed_by_key"] == "tass"
+
+
+def test_the_publisher_is_not_its_own_claimant(gazetteer: Gazetteer) -> None:
+    text = "ISIS militants left Abu Kamal, TASS reported."
+    (event,) = extract_events(text, [], gazetteer, publisher="TASS")
+    assert event.claimant is None
+    (event,) = extract_events(text, [], gazetteer, publisher="Reuters")
+    assert event.claimant is not None and event.claimant.entity_key == "tass"
+
+
+def test_statement_time_frames_the_rest_of_its_paragraph(gazetteer: Gazetteer) -> None:
+    text = (
+        "Fighting raged near Mayadin on Monday.\n\n"
+        "The Russian Defense Ministry said on Tuesday that ISIS convoys left Abu Kamal. "
+        "It said coalition jets entered the zone around the town."
+    )
+    times = [_date(text, "Monday", "2017-11-13"), _date(text, "Tuesday", "2017-11-14")]
+    events = _by_trigger(extract_events(text, times, gazetteer))
+    for trigger in ("left", "entered"):
+        assert events[trigger].time_index is None
+        assert events[trigger].extras["time_rule"] == "before_statement"
+    claimant = events["entered"].claimant
+    assert claimant is not None and claimant.entity_key == "russian-defense-ministry"
+
+
+def test_a_speech_act_event_is_dated_by_its_statement(gazetteer: Gazetteer) -> None:
+    text = "The coalition on Wednesday rejected the Russian claims."
+    (event,) = extract_events(text, [_date(text, "Wednesday", "2017-11-15")], gazetteer)
+    assert event.kind == "denial" and event.time_index == 0
+    assert {(p.role, p.entity_key) for p in event.participants} >= {("agent", "us-led-coalition")}
+
+
+def test_time_context_prefers_the_same_paragraph(gazetteer: Gazetteer) -> None:
+    text = (
+        "On Thursday the army stormed the town of Mayadin. "
+        "Islamic State fighters fled toward Abu Kamal.\n\n"
+        "Hezbollah fighters crossed into Syria."
+    )
+    times = [_date(text, "On Thursday", "2017-11-09")]
+    events = _by_trigger(extract_events(text, times, gazetteer))
+    assert events["stormed"].time_source == "own"
+    assert events["fled"].extras["time_rule"] == "same_paragraph"
+    assert events["crossed"].extras["time_rule"] == "previous_paragraph"
+    assert events["crossed"].time_index == 0
+
+
+def test_durations_and_sets_never_date_an_account(gazetteer: Gazetteer) -> None:
+    text = "ISIS fighters left Abu Kamal for three days every week."
+    start = text.index("three days")
+    times = [
+        TimeMention(start, start + 10, "three days", "DURATION", "P3D"),
+        TimeMention(start + 11, start + 21, "every week", "SET", "P1W"),
+    ]
+    (event,) = extract_events(text, times, gazetteer)
+    assert event.time_index is None and event.time_source == "publication"

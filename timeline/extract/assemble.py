@@ -1,0 +1,121 @@
+"""Assembling one EventMention: claimant, polarity, hedging and time for a trigger.
+
+The claimant is the attribution whose scope holds the trigger (the innermost), or the
+speaker of the quotation it stands in, else the document's running claimant ("inherited"),
+else None, meaning the publisher; a claimant who is the publisher is None as well. A speech
+verb that is itself the event ("the coalition denied the claims") has its speaker as
+claimant and agent, and is dated by its own statement time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from timeline.extract.attribution import Attribution
+from timeline.extract.document import Document
+from timeline.extract.triggers import Trigger
+from timeline.extract.types import Claimant, EventMention, Participant, Polarity
+
+
+def is_own_cue(attribution: Attribution, trigger: Trigger) -> bool:
+    """The trigger is the attribution's own verb ("The coalition denied the claims")."""
+    return attribution.cue[0] <= trigger.start and trigger.end <= attribution.cue[1]
+
+
+def claimant_spans(attributions: Sequence[Attribution], trigger: Trigger) -> list[tuple[int, int]]:
+    """Speakers are not participants of what they report, but are of their own speech act."""
+    return [
+        (a.claimant.start, a.claimant.end)
+        for a in attributions
+        if a.sentence_level
+        and a.claimant
+        and a.claimant.start is not None
+        and a.claimant.end is not None
+        and not is_own_cue(a, trigger)
+    ]
+
+
+def attribution_for(
+    trigger: Trigger, attributions: Sequence[Attribution], quoted: Attribution | None
+) -> Attribution | None:
+    own = [a for a in attributions if is_own_cue(a, trigger)]
+    if own:
+        return own[0]
+    covering = [a for a in attributions if a.scope[0] <= trigger.start < a.scope[1]]
+    if covering:
+        return min(covering, key=lambda a: a.scope[1] - a.scope[0])
+    return quoted
+
+
+def build_event(
+    doc: Document,
+    index: int,
+    triggers: Sequence[Trigger],
+    participants: tuple[Participant, ...],
+    attribution: Attribution | None,
+    running: Claimant | None,
+) -> EventMention:
+    trigger, others = triggers[0], triggers[1:]
+    s = doc.sentences[index]
+    claimant = _claimant_for(attribution, running)
+    if claimant is not None and _is_publisher(doc, claimant):
+        claimant = None
+    speech_act = attribution is not None and is_own_cue(attribution, trigger)
+    reported = None if speech_act else attribution
+    denied = reported is not None and reported.polarity == "denies"
+    polarity: Polarity = "denies" if trigger.negated or denied else "asserts"
+    hedge = trigger.hedge or (reported.hedge if reported else None)
+    time = doc.times.choose(index, trigger.start, speech_act=speech_act)
+    extras = {
+        "category": trigger.rule.category,
+        "voice": "passive" if trigger.passive else "active",
+        "time_rule": time.rule,
+    }
+    if others:
+        extras["other_triggers"] = "; ".join(t.text for t in others)
+    if attribution is not None and attribution.relay is not None:
+        extras["relayed_by"] = attribution.relay.name
+        if attribution.relay.entity_key:
+            extras["relayed_by_key"] = attribution.relay.entity_key
+    return EventMention(
+        kind=trigger.kind,
+        trigger=trigger.text,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        evidence_start=s.start,
+        evidence_end=s.end,
+        sentence_index=index,
+        participants=participants,
+        claimant=claimant,
+        polarity=polarity,
+        hedged=hedge is not None,
+        hedge_cue=hedge,
+        time_index=time.index,
+        time_source=time.source,
+        rule=trigger.rule.id,
+        extras=extras,
+    )
+
+
+def _claimant_for(attribution: Attribution | None, running: Claimant | None) -> Claimant | None:
+    if attribution is not None and attribution.claimant is not None:
+        return attribution.claimant
+    if running is None:
+        return None
+    return replace(running, cue="inherited")
+
+
+def _is_publisher(doc: Document, claimant: Claimant) -> bool:
+    if doc.publisher_key is not None and claimant.entity_key == doc.publisher_key:
+        return True
+    name = doc.publisher_name
+    return bool(name) and claimant.name.casefold() == (name or "").casefold()
+
+
+def next_running(attributions: Sequence[Attribution], running: Claimant | None) -> Claimant | None:
+    """A sentence-level attribution sets who the following sentences are attributed to."""
+    for attribution in attributions:
+        if attribution.sentence_level and attribution.claimant is not None:
+            running = attribution.claimant
+    return running

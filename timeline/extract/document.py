@@ -1,0 +1,138 @@
+"""A document prepared for extraction: sentences, mentions, attributions and time context.
+
+Everything here is computed once per document before events are read sentence by sentence:
+boilerplate sentences, entity mentions (gazetteer, anaphors, unknown names), each sentence's
+attributions, the speakers of multi-sentence quotations, and which time mentions only date a
+statement or the report itself (datelines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.extract.attribution import Attribution, find_attributions
+from timeline.extract.clauses import break_regex
+from timeline.extract.framing import dateline_end, quotation_speakers
+from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.lexicon import Lexicon
+from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
+from timeline.extract.names import unknown_names
+from timeline.extract.sentences import split_sentences
+from timeline.extract.timing import TimeContext
+from timeline.extract.types import Sentence
+from timeline.temporal.types import TimeMention
+
+_STATEMENT_TIME_GAP = re.compile(r"[\s,]*(?:(?:on|late|early|in|a|an|the|statement)\s+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    sentences: list[Sentence]
+    skipped: frozenset[int]  # boilerplate sentences
+    mentions: list[Mention]
+    attributions: list[list[Attribution]]  # per sentence
+    quoted: dict[int, Attribution]  # sentences inside a quotation → its speaker
+    times: TimeContext
+    lexicon: Lexicon
+    publisher_key: str | None
+    publisher_name: str | None
+
+    def mentions_in(self, s: Sentence) -> list[Mention]:
+        return [m for m in self.mentions if s.start <= m.start < s.end]
+
+
+@cache
+def compiled(lexicon: Lexicon) -> tuple[Anaphora, re.Pattern[str]]:
+    """Patterns derived from the lexicon, built once per lexicon."""
+    return compile_anaphora(lexicon.cues["anaphora"]), break_regex(lexicon.cues["clause_breaks"])
+
+
+def is_boilerplate(sentence: Sentence, lexicon: Lexicon) -> bool:
+    return any(p.search(sentence.text) for p in lexicon.cues["_boilerplate"])
+
+
+def build_document(
+    text: str,
+    times: Sequence[TimeMention],
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    publisher: str | None,
+) -> Document:
+    sentences = split_sentences(text)
+    skipped = frozenset(i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon))
+    narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
+    mentions = _all_mentions(text, sentences, gazetteer, lexicon, times)
+    attributions = [
+        [] if i in skipped else find_attributions(text, s, _within(mentions, s), lexicon)
+        for i, s in enumerate(sentences)
+    ]
+    context = TimeContext(sentences, times, narrative)
+    for index, s in enumerate(sentences):
+        context.statement_times.update(_statement_times(text, context, index, attributions[index]))
+        context.statement_times.update(_dateline_times(s, context, index))
+    entry = gazetteer.lookup(publisher) if publisher else None
+    return Document(
+        text=text,
+        sentences=sentences,
+        skipped=skipped,
+        mentions=mentions,
+        attributions=attributions,
+        quoted=quotation_speakers(sentences, attributions),
+        times=context,
+        lexicon=lexicon,
+        publisher_key=entry.key if entry else None,
+        publisher_name=publisher,
+    )
+
+
+def _within(mentions: Sequence[Mention], s: Sentence) -> list[Mention]:
+    return [m for m in mentions if s.start <= m.start < s.end]
+
+
+def _all_mentions(
+    text: str,
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    times: Sequence[TimeMention],
+) -> list[Mention]:
+    """Gazetteer mentions and anaphors, then unknown names in what is left."""
+    anaphora, _ = compiled(lexicon)
+    known = find_mentions(text, gazetteer, lexicon.cues, anaphora)
+    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times]
+    names = unknown_names(text, sentences, taken, lexicon.cues)
+    return sorted([*known, *names], key=lambda m: m.start)
+
+
+def _narrative(sentence: Sentence) -> bool:
+    """Running text rather than a headline, byline or dateline of its own."""
+    return sentence.text.rstrip()[-1:] in '.!?"”’' or len(sentence.text) > 80
+
+
+def _statement_times(
+    text: str, context: TimeContext, index: int, attributions: Sequence[Attribution]
+) -> set[int]:
+    """Mentions that date a speech act: 'X said on Tuesday', 'X on Tuesday said'."""
+    found = set()
+    for i in context.in_sentence(index):
+        mention = context.mention(i)
+        for a in attributions:
+            speaker_start = a.claimant.start if a.claimant and a.claimant.start else a.cue[0]
+            between = speaker_start <= mention.start and mention.end <= a.cue[0]
+            right_after = mention.start >= a.cue[1] and _STATEMENT_TIME_GAP.fullmatch(
+                text, a.cue[1], mention.start
+            )
+            if between or right_after:
+                found.add(i)
+    return found
+
+
+def _dateline_times(s: Sentence, context: TimeContext, index: int) -> set[int]:
+    end = dateline_end(s)
+    if end is None:
+        return set()
+    return {i for i in context.in_sentence(index) if context.mention(i).end <= end}
