@@ -144,6 +144,11 @@ def _weekday_year(g: Groups, ctx: Context, month: int, day: int) -> int | None:
     return None
 
 
+def week_of(g: Groups, ctx: Context) -> Result | None:
+    day = month_day(g, ctx)
+    return Result("DATE", value_of(period("week", date.fromisoformat(day.value)))) if day else None
+
+
 def month_year(g: Groups, ctx: Context) -> Result | None:
     month, year = month_of(g.get("month")), _year(g, ctx)
     if month is None or year is None or not _capitalized_ok(ctx, g.get("month")):
@@ -175,6 +180,8 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
     month = month_of(word)
     if month is None or not _capitalized_ok(ctx, word):
         return None
+    if len(word) <= 4 and not str(g["month"]).endswith(".") and word not in ("may", "june", "july"):
+        return None  # "Jan Kavan": a bare abbreviation is a name more often than a month
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
     base, on_ref = ctx.deictic_base()
@@ -440,6 +447,7 @@ HANDLERS = {
     "iso_date": iso_date,
     "numeric_date": numeric_date,
     "month_day": month_day,
+    "week_of": week_of,
     "month_year": month_year,
     "month_relative": month_relative,
     "month_alone": month_alone,

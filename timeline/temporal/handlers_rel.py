@@ -64,6 +64,8 @@ ANAPHORIC = {
     "later that",
 }
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
+# News reports the past: a weekday is upcoming only when a future verb is this close.
+FUTURE_REACH = 50
 # "... compared with $6.1 million, or 81 cents a share, a year ago": an amount compared
 _COMPARISON = re.compile(
     r"\b(?:from|with|than|versus|vs\.?|over|against|compared)\b(?:(?!\.\s)[^;]){0,80}?"
@@ -130,7 +132,7 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
     possessive = ctx.low.startswith(("'s", "’s"), ctx.end)
     if possessive or reported_before(ctx.low, ctx.start):
         return base + timedelta(days=diff if diff < 0 else diff - 7)
-    if ctx.tense == "future":
+    if ctx.tense == "future" and ctx.tense_distance <= FUTURE_REACH:
         return base + timedelta(days=diff if diff > 0 else diff + 7)
     return base + timedelta(days=diff if diff < 0 else diff - 7)
 
@@ -160,6 +162,8 @@ def part_of_day(g: Groups, ctx: Context) -> Result | None:
 
 
 def clock(g: Groups, ctx: Context) -> Result | None:
+    if g.get("named") and ctx.before(5).endswith("high "):
+        return None  # "high noon"
     hour, minute = _clock_reading(g)
     if hour is None or not 0 <= hour <= 24:
         return None
@@ -192,6 +196,9 @@ def _clock_reading(g: Groups) -> tuple[int | None, int]:
     named = g.get("named")
     if named:
         return (24 if named == "midnight" else 12), 0
+    if g.get("pod") and g.get("hour"):  # "4 in the morning", "8 in the evening"
+        hour = int(str(g["hour"]))
+        return (hour + 12 if g["pod"] != "morning" and hour < 12 else hour), 0
     raw_hour = g.get("hour") or g.get("hour2")
     if raw_hour is None:
         return None, 0
@@ -284,11 +291,20 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
     unit, amount = unit_of(g.get("unit")), amount_of(g)
     if unit is None or amount is None or unit.name == "weekend":
         return None
-    sign = 1 if str(g.get("dir")).startswith(("later", "after")) else -1
+    direction = str(g.get("dir"))
+    sign = 1 if direction.startswith(("later", "after")) else -1
+    if direction in ("before", "after", "prior") and _event_follows(ctx):
+        return None  # "an hour after Craig spoke": a duration before an event
     base, on_ref = _base(ctx, True)
     comparison = unit.name == "year" and sign < 0 and ctx.mode == "news"
     value = value_of(_shifted(base, unit, amount, sign))
     return Result("DATE", value, on_ref, sets_ref=not comparison)
+
+
+def _event_follows(ctx: Context) -> bool:
+    """Whether a name or a noun phrase follows ("after Gregory Craig", "before the vote")."""
+    following = ctx.text[ctx.end : ctx.end + 20].split()
+    return bool(following) and (following[0][:1].isupper() or following[0][:1].isdigit())
 
 
 def in_units(g: Groups, ctx: Context) -> Result | None:

@@ -10,18 +10,18 @@ Tense = Literal["past", "present", "future"]
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|expects to|plans?|planned|planning|"
-    r"scheduled|set to|due|is to|are to|would|could|might|intends? to|aims? to|upcoming|next|"
+    r"scheduled|set to|due|is to|are to|would|intends? to|aims? to|upcoming|next|"
     r"until|as soon as|as early as|postponed|deadline)\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|took|came|went|made|began|fell|rose|won|lost|left|"
     r"met|saw|gave|got|found|held|sold|bought|paid|became|brought|kept|led|ran|sent|spent|"
     r"struck|hit|killed|shot|wrote|spoke|chose|drew|grew|knew|threw|flew|broke|stood|"
-    r"ago|last|earlier|[a-z]{2,}ed)\b"
+    r"ago|last|earlier|since|[a-z]{2,}ed)\b"
 )
 # Participles after these are not past tense ("will be held", "is expected").
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would|has|have)\s+(?:\w+\s+)?$")
-_FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier"}
+_FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
