@@ -436,8 +436,10 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
     base, _ = ctx.deictic_base()
     if n is not None and 1 <= n <= 4:
         return Result("DATE", f"{base.year - 1:04d}-Q{n}")
-    if ctx.ref is not None and ctx.ref.gran in ("quarter", "half", "month", "year"):
-        return Result("DATE", value_of(move(ctx.ref, -1, "year")), True, sets_ref=False)
+    ref = ctx.ref
+    current = ref is not None and ref.first.year >= ctx.anchor.year - 1 and ref.first <= ctx.anchor
+    if ref is not None and current and ref.gran in ("quarter", "half", "month", "year"):
+        return Result("DATE", value_of(move(ref, -1, "year")), True, sets_ref=False)
     if "quarter" in ctx.low[ctx.start : ctx.end]:  # the latest reported quarter, a year before
         return Result("DATE", value_of(move(period("quarter", base), -5)))
     return Result("DATE", value_of(period("year", floor("year", base).replace(year=base.year - 1))))

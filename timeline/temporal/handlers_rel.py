@@ -278,13 +278,26 @@ def units_ago(g: Groups, ctx: Context) -> Result | None:
 def comparable_period(ctx: Context) -> Period | None:
     """In results news, "a year ago" or "last year" next to a quarter means that quarter
     a year before ("Q3 profit rose to $5 million from $3 million a year ago")."""
-    ref = ctx.ref
-    if ref is None or ref.gran not in ("quarter", "half") or ctx.mode != "news":
-        return None
-    before = ctx.before(160)
-    if not _COMPARISON.search(before) and not ctx.after(3).startswith(("'s", "’s")):
+    ref = current_ref(ctx)
+    if ref is None or ref.gran not in ("quarter", "half") or not compared_amount(ctx):
         return None
     return move(ref, -1, "year")
+
+
+def compared_amount(ctx: Context) -> bool:
+    """Whether an amount is being compared just before ("from $3 million a year ago")."""
+    if ctx.mode != "news":
+        return False
+    return bool(_COMPARISON.search(ctx.before(160))) or ctx.after(3).startswith(("'s", "’s"))
+
+
+def current_ref(ctx: Context) -> Period | None:
+    """The last mentioned time if it is a current reporting period (this year's or last
+    year's), which results compare with the same period a year before."""
+    ref = ctx.ref
+    if ref is None or ref.first.year < ctx.anchor.year - 1 or ref.first > ctx.anchor:
+        return None
+    return ref
 
 
 def units_later(g: Groups, ctx: Context) -> Result | None:
@@ -295,10 +308,15 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
     sign = 1 if direction.startswith(("later", "after")) else -1
     if direction in ("before", "after", "prior") and _event_follows(ctx):
         return None  # "an hour after Craig spoke": a duration before an event
+    if unit.name == "year" and amount == 1 and sign < 0 and compared_amount(ctx):
+        # "up from $3 million a year earlier": the current period a year before
+        ref = current_ref(ctx)
+        base = ref if ref is not None else period("day", ctx.anchor)
+        return Result(
+            "DATE", value_of(_shifted(base, unit, 1, -1)), ref is not None, sets_ref=False
+        )
     base, on_ref = _base(ctx, True)
-    comparison = unit.name == "year" and sign < 0 and ctx.mode == "news"
-    value = value_of(_shifted(base, unit, amount, sign))
-    return Result("DATE", value, on_ref, sets_ref=not comparison)
+    return Result("DATE", value_of(_shifted(base, unit, amount, sign)), on_ref)
 
 
 def _event_follows(ctx: Context) -> bool:
