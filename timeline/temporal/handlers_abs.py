@@ -81,8 +81,11 @@ def _year(g: Groups, ctx: Context) -> int | None:
 
 def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year of a month (and day) named without one: the nearest to the anchor, where
-    a date on the wrong side of it for the tense of the clause counts as farther."""
-    base, _ = ctx.deictic_base()
+    a date on the wrong side of it for the tense of the clause counts as farther. In a
+    narrative, the nearest to the story's current time, whatever the tense."""
+    base, narrative = ctx.deictic_base()
+    if narrative and ctx.ref is not None and ctx.ref.gran == "year":
+        return base.year  # "In 1943 ... in July": that year's July
     best: tuple[int, int] | None = None
     for year in (base.year - 1, base.year, base.year + 1):
         first = safe_date(year, month, day or 1)
@@ -93,7 +96,8 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             return year
         after = first > base
         distance = (first - base).days if after else (base - last).days
-        if (after and ctx.tense == "past") or (not after and ctx.tense == "future"):
+        wrong_side = (after and ctx.tense == "past") or (not after and ctx.tense == "future")
+        if wrong_side and not narrative:
             # a verb right next to the date ("happened on") is surer than a distant one
             distance += WRONG_SIDE_DAYS * (2 if ctx.tense_distance <= NEAR_VERB else 1)
         if best is None or distance < best[0]:
@@ -127,9 +131,12 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
     if month is None or day is None or not _capitalized_ok(ctx, g.get("month")):
         return None
     year = _year(g, ctx)
+    on_ref = False
     if year is None:
+        _, on_ref = ctx.deictic_base()
         year = _weekday_year(g, ctx, month, day) or infer_year(ctx, month, day)
-    return _dated(safe_date(year, month, day))
+    d = safe_date(year, month, day)
+    return Result("DATE", d.isoformat(), on_ref) if d else None
 
 
 def _weekday_year(g: Groups, ctx: Context, month: int, day: int) -> int | None:
@@ -184,9 +191,8 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
         return None  # "Jan Kavan": a bare abbreviation is a name more often than a month
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
-    base, on_ref = ctx.deictic_base()
-    narrative = ctx.mode == "narrative" and ctx.ref is not None
-    year = base.year if narrative else infer_year(ctx, month)
+    _, on_ref = ctx.deictic_base()
+    year = infer_year(ctx, month)
     return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
 
 
@@ -372,7 +378,9 @@ def season(g: Groups, ctx: Context) -> Result | None:
     this = Period("season", date(current.first.year, SEASON_START[code], 1))
     if code == "WI" and current.first.month == 12:
         this = Period("season", date(current.first.year, 12, 1))
-    if rel in ("last", "this past") or (rel in ("", "the", "that") and ctx.tense == "past"):
+    if rel == "that" and on_ref:  # "that summer": the one of the story's year
+        chosen = this
+    elif rel in ("last", "this past") or (rel in ("", "the", "that") and ctx.tense == "past"):
         chosen = this if this.first < current.first else move(this, -4)
     elif rel in ("next", "this coming") or ctx.tense == "future":
         chosen = this if this.first > current.first else move(this, 4)

@@ -188,7 +188,9 @@ def _modifier(m: re.Match[str], result: Result, rule_id: str) -> str | None:
         return None
     if rule_id == "units_ago":
         return AGO_MODS.get(mod)
-    return mod if mod in POINT_MODS and word.strip() != "some" else None
+    if mod == "APPROX" and (word.strip() == "some" or m.group(rule_id).startswith("the ")):
+        return None  # "about the 20th century": a preposition, not an approximation
+    return mod if mod in POINT_MODS else None
 
 
 def _mention(
