@@ -46,6 +46,8 @@ class Lexicon:
     fuzzy: dict[str, str]
     modifiers: dict[str, str]
     year_cues: frozenset[str]
+    year_followers: frozenset[str]
+    month_cues: frozenset[str]
     number_blockers: frozenset[str]
     timezones: dict[str, float]
     holidays: dict[str, tuple[int, int, int]]  # (month, day, 0) or (month, weekday, nth)
@@ -117,6 +119,8 @@ def parse_lexicon(raw: Any) -> Lexicon:
         fuzzy=_codes(_table(raw, "fuzzy", str), "fuzzy", SET_CODES),
         modifiers=_table(raw, "modifiers", str),
         year_cues=_words(raw, "year_cues"),
+        year_followers=_words(raw, "year_followers"),
+        month_cues=_words(raw, "month_cues"),
         number_blockers=_words(raw, "number_blockers"),
         timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
         holidays=_holidays(raw),

@@ -16,12 +16,13 @@ from .grammar import Grammar, build, load_rules
 from .handlers_abs import HANDLERS as ABSOLUTE
 from .handlers_amount import HANDLERS as AMOUNTS
 from .handlers_rel import HANDLERS as RELATIVE
+from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
 from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
 
 Handler = Callable[[dict[str, str | None], Context], Result | None]
-HANDLERS: dict[str, Handler] = {**ABSOLUTE, **RELATIVE, **AMOUNTS}
+HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS}
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w$']")
 _LETTERS = re.compile(r"[a-z]*")
