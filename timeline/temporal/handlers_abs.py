@@ -22,6 +22,7 @@ from .words import (
 # the future of a past-tense one).
 WRONG_SIDE_DAYS = 180
 NEAR_VERB = 12
+SURE_DAYS = 45
 
 
 def _capitalized_ok(ctx: Context, word: str | None) -> bool:
@@ -45,12 +46,13 @@ def explicit_year(g: Groups, ctx: Context) -> int | None:
 
 def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year of a month (and day) named without one: the nearest to the anchor, where
-    a date on the wrong side of it for the tense of the clause counts as farther. In a
+    a date on the wrong side of it for the tense of the clause counts as farther (unless
+    it is only weeks away: news rarely names last year's date without its year). In a
     narrative, the nearest to the story's current time, whatever the tense."""
     base, narrative = ctx.deictic_base()
     if narrative and ctx.ref is not None and ctx.ref.gran == "year":
         return base.year  # "In 1943 ... in July": that year's July
-    best: tuple[int, int] | None = None
+    scored: list[tuple[int, int, int]] = []  # (distance with penalty, distance, year)
     for year in (base.year - 1, base.year, base.year + 1):
         first = safe_date(year, month, day or 1)
         if first is None:
@@ -60,13 +62,18 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             return year
         after = first > base
         distance = (first - base).days if after else (base - last).days
-        wrong_side = (after and ctx.tense == "past") or (not after and ctx.tense == "future")
-        if wrong_side and not narrative:
+        penalty = 0
+        if not narrative and (
+            (after and ctx.tense == "past") or (not after and ctx.tense == "future")
+        ):
             # a verb right next to the date ("happened on") is surer than a distant one
-            distance += WRONG_SIDE_DAYS * (2 if ctx.tense_distance <= NEAR_VERB else 1)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else base.year
+            penalty = WRONG_SIDE_DAYS * (2 if ctx.tense_distance <= NEAR_VERB else 1)
+        scored.append((distance + penalty, distance, year))
+    if not scored:
+        return base.year
+    nearest = min(scored, key=lambda s: s[1])
+    sure = day is not None and nearest[1] <= SURE_DAYS
+    return nearest[2] if sure else min(scored)[2]
 
 
 def _dated(d: date | None, gran: str = "day") -> Result | None:
@@ -135,10 +142,8 @@ def month_relative(g: Groups, ctx: Context) -> Result | None:
     rel = g.get("rel") or g.get("relyear") or ""
     if g.get("relyear"):
         year = base.year + {"last": -1, "this": 0, "next": 1}[rel]
-    elif rel == "this past":
+    elif rel in ("last", "this past"):  # the most recent one
         year = base.year if month < base.month else base.year - 1
-    elif rel == "last":  # "last February" in March is the previous year's
-        year = base.year - 1
     elif rel in ("next", "this coming"):
         year = base.year if month > base.month else base.year + 1
     else:
