@@ -45,6 +45,7 @@ def _per_amount(ctx: Context) -> bool:
         return False
     last = words[-1].strip(",")
     amounts = ("dollars", "cents", "million", "billion", "percent", "barrels", "times", "tons")
+    amounts += ("hours", "days", "minutes", "shifts", "meals")  # "24 hours a day"
     return last[-1:].isdigit() or last.endswith(amounts) or last in ("once", "twice", "%")
 
 
