@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from timeline.extract.attribution import Attribution
 from timeline.extract.document import Document
+from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger
 from timeline.extract.types import Claimant, EventMention, Participant, Polarity
 
@@ -54,11 +55,12 @@ def build_event(
     triggers: Sequence[Trigger],
     participants: tuple[Participant, ...],
     attribution: Attribution | None,
-    running: Claimant | None,
+    tellers: Tellers,
 ) -> EventMention:
     trigger, others = triggers[0], triggers[1:]
     s = doc.sentences[index]
-    claimant = _claimant_for(attribution, running)
+    claimant = _claimant_for(attribution, doc.attributions[index], tellers, s.paragraph)
+    teller = identity(claimant, doc.lexicon.cues["_anonymous_heads"])
     if claimant is not None and _is_publisher(doc, claimant):
         claimant = None
     speech_act = attribution is not None and is_own_cue(attribution, trigger)
@@ -66,7 +68,7 @@ def build_event(
     denied = reported is not None and reported.polarity == "denies"
     polarity: Polarity = "denies" if trigger.negated or denied else "asserts"
     hedge = trigger.hedge or (reported.hedge if reported else None)
-    time = doc.times.choose(index, trigger.start, speech_act=speech_act)
+    time = doc.times.choose(index, trigger.start, speech_act=speech_act, teller=teller)
     extras = {
         "category": trigger.rule.category,
         "voice": "passive" if trigger.passive else "active",
@@ -98,12 +100,18 @@ def build_event(
     )
 
 
-def _claimant_for(attribution: Attribution | None, running: Claimant | None) -> Claimant | None:
+def _claimant_for(
+    attribution: Attribution | None,
+    in_sentence: Sequence[Attribution],
+    tellers: Tellers,
+    paragraph: int,
+) -> Claimant | None:
     if attribution is not None and attribution.claimant is not None:
         return attribution.claimant
-    if running is None:
-        return None
-    return replace(running, cue="inherited")
+    if attribution is not None:  # a pronoun speaker: "It said ...", "... it said"
+        earlier = [a.claimant for a in in_sentence if a.claimant and a.cue[0] < attribution.cue[0]]
+        return replace(earlier[-1], cue="pronoun") if earlier else tellers.pronoun()
+    return tellers.inherited(paragraph)
 
 
 def _is_publisher(doc: Document, claimant: Claimant) -> bool:
@@ -111,11 +119,3 @@ def _is_publisher(doc: Document, claimant: Claimant) -> bool:
         return True
     name = doc.publisher_name
     return bool(name) and claimant.name.casefold() == (name or "").casefold()
-
-
-def next_running(attributions: Sequence[Attribution], running: Claimant | None) -> Claimant | None:
-    """A sentence-level attribution sets who the following sentences are attributed to."""
-    for attribution in attributions:
-        if attribution.sentence_level and attribution.claimant is not None:
-            running = attribution.claimant
-    return running

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.extract.clauses import words_after, words_before
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Mention
 from timeline.extract.types import Claimant, Polarity, Sentence
 
-_MAX_GAP_WORDS = 6
-_FOLLOWING_CONTENT_WORDS = 4
+_MAX_GAP_WORDS = 10  # between an anonymous head and its verb
+_TRAILING_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,]+(?:had|has|have|also|later|earlier|previously|again|then|separately|further|"
+    r"yesterday|today|\w+day))+$",
+    re.IGNORECASE,
+)
 _QUOTES = " ,\"'“”‘’«»"
 _AFTER_COMMA = re.compile(r"[,—–\"”]\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
@@ -65,9 +70,24 @@ def _actor_before(
         for m in mentions
         if m.kind == "actor" and not m.modifier and floor <= m.start and m.end <= cue_start
     ]
-    if actors and _FILLER.fullmatch(text, actors[-1].end, cue_start):
-        return actors[-1]
-    return None
+    if not actors or not _FILLER.fullmatch(text, actors[-1].end, cue_start):
+        return None
+    # "Hezbollah, the commander said": after a comma a new speaker phrase starts.
+    if re.search(r",\s*(?:the|a|an)\s", text[actors[-1].end : cue_start], re.IGNORECASE):
+        return None
+    return actors[-1]
+
+
+def _appositive_subject(
+    text: str, s: Sentence, cue_start: int, mentions: Sequence[Mention]
+) -> Mention | None:
+    """'The Observatory, a monitor that ..., rejected': the sentence's first actor speaks."""
+    if not text[s.start : cue_start].rstrip().endswith(","):
+        return None
+    first = next((m for m in mentions if m.kind == "actor" and not m.modifier), None)
+    if first is None or len(_WORD.findall(text[s.start : first.start])) > 1:
+        return None
+    return first if text[first.end : cue_start].lstrip().startswith(",") else None
 
 
 def _anonymous_before(text: str, s: Sentence, cue_start: int, lexicon: Lexicon) -> Claimant | None:
@@ -79,7 +99,7 @@ def _anonymous_before(text: str, s: Sentence, cue_start: int, lexicon: Lexicon) 
             np_start += len(text[np_start:cue_start]) - len(
                 text[np_start:cue_start].lstrip(_QUOTES)
             )
-            name = text[np_start:cue_start].strip(_QUOTES)
+            name = _TRAILING_FILLER.sub("", text[np_start:cue_start].strip(_QUOTES))
             return Claimant(name, None, "", np_start, np_start + len(name))
     return None
 
@@ -174,6 +194,34 @@ def _speech_attribution(
     return Attribution(claimant, scope, (start, end), True, polarity, hedge, relay)
 
 
+def _speaker_for(
+    text: str, anonymous: Claimant, actor: Mention, lexicon: Lexicon
+) -> Claimant | None:
+    """'a spokesman for the coalition': the anonymous phrase speaks, for the actor named in it
+    when it is close to the head ('a commander in the alliance fighting for Assad' speaks for
+    no one known). 'Coalition spokesman Ryan Dillon': the name right after the head wins."""
+    if anonymous.start is None or anonymous.end is None:
+        return None
+    if not anonymous.start < actor.start < anonymous.end:
+        return None
+    heads = lexicon.cues["_anonymous_heads"]
+    head = next(
+        (
+            m
+            for m in reversed(list(_WORD.finditer(text, anonymous.start, actor.start)))
+            if m.group().lower() in heads
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    gap = len(_WORD.findall(text[head.end() : actor.start]))
+    if gap == 0:
+        return None
+    key = actor.key if gap <= 3 else None
+    return replace(anonymous, entity_key=key)
+
+
 def _subject(
     text: str,
     s: Sentence,
@@ -185,11 +233,18 @@ def _subject(
 ) -> tuple[Claimant | None, int | None]:
     """The speaker before the verb, a pronoun (running claimant), or after it ("said X")."""
     actor = _actor_before(text, s.start, start, mentions)
+    anonymous = _anonymous_before(text, s, start, lexicon)
+    if anonymous is not None and actor is not None:
+        inside = _speaker_for(text, anonymous, actor, lexicon)
+        if inside is not None:
+            return replace(inside, cue=cue), anonymous.start
     if actor is not None:
         return _claimant(actor, cue), actor.start
-    anonymous = _anonymous_before(text, s, start, lexicon)
     if anonymous is not None:
-        return Claimant(anonymous.name, None, cue, anonymous.start, anonymous.end), anonymous.start
+        return replace(anonymous, cue=cue), anonymous.start
+    appositive = _appositive_subject(text, s, start, mentions)
+    if appositive is not None:
+        return _claimant(appositive, cue), appositive.start
     before = words_before(text, s.start, start, 1)
     if before and before[0] in lexicon.cues["_pronouns"]:
         return None, start - len(before[0]) - 1
@@ -202,11 +257,19 @@ def _subject(
 def _scope(
     text: str, s: Sentence, np_start: int, cue_start: int, cue_end: int, relay: Claimant | None
 ) -> tuple[int, int]:
-    """Content after the cue, or, for a sentence-final attribution, the text before it."""
+    """Content after the cue, or, for a trailing attribution, the text before it.
+
+    Trailing: "<content>, the ministry said (on Tuesday)(, adding ...)." The speaker follows a
+    comma after a real clause, and what follows the verb up to the next comma is short and
+    is not a that-clause.
+    """
     content_from = relay.end if relay is not None and relay.end is not None else cue_end
-    following = words_after(text, content_from, s.end, _FOLLOWING_CONTENT_WORDS + 1)
+    comma = text.find(",", content_from, s.end)
+    following = words_after(text, content_from, comma if comma >= 0 else s.end, 8)
     after_comma = bool(_AFTER_COMMA.search(text, s.start, np_start))
-    if after_comma and len(following) <= _FOLLOWING_CONTENT_WORDS:
+    content_before = len(words_before(text, s.start, np_start, 6)) > 4
+    short_tail = len(following) <= _TRAILING_WORDS and "that" not in following
+    if after_comma and content_before and short_tail:
         return s.start, np_start
     return content_from, s.end
 

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from timeline.extract.assemble import (
-    attribution_for,
-    build_event,
-    claimant_spans,
-    next_running,
-)
+from timeline.extract.assemble import attribution_for, build_event, claimant_spans
 from timeline.extract.attribution import Attribution
 from timeline.extract.clauses import view
 from timeline.extract.document import Document, build_document, compiled
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.lexicon import default_lexicon
 from timeline.extract.participants import assign_roles, supporters
+from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger, find_triggers
-from timeline.extract.types import Claimant, EventMention, Participant, Sentence
+from timeline.extract.types import EventMention, Participant, Sentence
 from timeline.temporal.types import TimeMention
 
 
@@ -36,17 +32,19 @@ def extract_events(
 ) -> list[EventMention]:
     """Event mentions of a document, in text order. Pure: no clock, no I/O."""
     doc = build_document(text, mentions, gazetteer, default_lexicon(), publisher)
-    running: Claimant | None = None
+    tellers = Tellers()
+    heads = doc.lexicon.cues["_anonymous_heads"]
     events: list[EventMention] = []
     for index in range(len(doc.sentences)):
         if index in doc.skipped:
             continue
-        events.extend(_sentence_events(doc, index, running))
-        running = next_running(doc.attributions[index], running)
+        doc.times.tellers[index] = identity(tellers.effective(doc, index), heads)
+        events.extend(_sentence_events(doc, index, tellers))
+        tellers.update(doc, index)
     return events
 
 
-def _sentence_events(doc: Document, index: int, running: Claimant | None) -> list[EventMention]:
+def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventMention]:
     s = doc.sentences[index]
     _, breaks = compiled(doc.lexicon)
     sview = view(s, breaks)
@@ -63,7 +61,7 @@ def _sentence_events(doc: Document, index: int, running: Claimant | None) -> lis
             excluded = claimant_spans(attributions, trigger)
             roles.extend(assign_roles(doc.text, sview, trigger, in_sentence, support, excluded))
         attribution = attribution_for(group[0], attributions, doc.quoted.get(index))
-        events.append(build_event(doc, index, group, _dedupe(roles), attribution, running))
+        events.append(build_event(doc, index, group, _dedupe(roles), attribution, tellers))
     return events
 
 

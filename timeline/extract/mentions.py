@@ -53,7 +53,8 @@ def compile_anaphora(groups: Sequence[Mapping[str, Any]]) -> Anaphora:
             subtypes_by_head[" ".join(head.lower().split())] = tuple(group["subtypes"])
     heads = phrase_pattern(subtypes_by_head)
     pattern = re.compile(
-        rf"\b{_DETERMINERS}\s+(?:[^\s,.;:()]+\s+){{0,3}}?(?P<head>{heads})(?![\w-])",
+        rf"\b{_DETERMINERS}\s+(?:(?!{_DETERMINERS}\b)[^\s,.;:()]+\s+){{0,3}}?"
+        rf"(?P<head>{heads})(?![\w-])",
         re.IGNORECASE,
     )
     # "a coalition spokesman": an indefinite head that names who a speaker speaks for.
@@ -129,16 +130,17 @@ def _resolve(
     gazetteer: Gazetteer,
 ) -> list[Mention]:
     ordered: list[Mention | _Candidate] = sorted([*named, *candidates], key=lambda m: m.start)
-    last_by_subtype: dict[str, Entry] = {}
+    salience = _Salience()
     result: list[Mention] = []
     for item in ordered:
         if isinstance(item, Mention):
             if item.key is not None and not item.modifier:
-                last_by_subtype[item.subtype or ""] = gazetteer.entries[item.key]
+                salience.add(gazetteer.entries[item.key])
             result.append(item)
             continue
-        entry = _antecedent(item.subtypes, last_by_subtype, gazetteer)
+        entry = salience.best(item.subtypes) or _only(item.subtypes, gazetteer)
         if entry is not None:
+            salience.add(entry)
             result.append(_from_entry(entry, item.start, item.end, text, anaphor=True))
             continue
         kind, subtype = _kind_of(item.subtypes[0]), item.subtypes[0]
@@ -149,11 +151,31 @@ def _resolve(
     return result
 
 
-def _antecedent(
-    subtypes: tuple[str, ...], last_by_subtype: Mapping[str, Entry], gazetteer: Gazetteer
-) -> Entry | None:
-    for subtype in subtypes:
-        if subtype in last_by_subtype:
-            return last_by_subtype[subtype]
+class _Salience:
+    """Entities seen so far: an anaphor refers to the most mentioned one of its subtypes
+    (the story's topic: "the ministry" after two Russian and one Iraqi ministry mention is
+    the Russian one), the most recent on a tie."""
+
+    def __init__(self) -> None:
+        self._count: dict[str, int] = {}
+        self._last: dict[str, int] = {}
+        self._entries: dict[str, Entry] = {}
+        self._clock = 0
+
+    def add(self, entry: Entry) -> None:
+        self._clock += 1
+        self._count[entry.key] = self._count.get(entry.key, 0) + 1
+        self._last[entry.key] = self._clock
+        self._entries[entry.key] = entry
+
+    def best(self, subtypes: tuple[str, ...]) -> Entry | None:
+        seen = [e for e in self._entries.values() if e.subtype in subtypes]
+        if not seen:
+            return None
+        return max(seen, key=lambda e: (self._count[e.key], self._last[e.key]))
+
+
+def _only(subtypes: tuple[str, ...], gazetteer: Gazetteer) -> Entry | None:
+    """Without an antecedent, the only gazetteer entity of the subtypes, if there is one."""
     only = [e for subtype in subtypes for e in gazetteer.of_subtype(subtype)]
     return only[0] if len(only) == 1 else None

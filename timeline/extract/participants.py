@@ -68,8 +68,11 @@ def assign_roles(
 
     clause = [m for m in mentions if c_start <= m.start < c_end and usable(m)]
     actors = [m for m in clause if m.kind == "actor"]
-    before = [m for m in actors if m.end <= trigger.start] or _relative_antecedent(
-        text, view, trigger, [m for m in mentions if m.kind == "actor" and usable(m)]
+    sentence_actors = [m for m in mentions if m.kind == "actor" and usable(m)]
+    before = (
+        [m for m in actors if m.end <= trigger.start]
+        or _relative_antecedent(text, view, trigger, sentence_actors)
+        or _appositive_subject(text, view, trigger, sentence_actors)
     )
     after = [m for m in actors if m.start >= trigger.end]
     roles: list[Participant] = []
@@ -98,6 +101,20 @@ def _relative_antecedent(
     return []
 
 
+def _appositive_subject(
+    text: str, view: SentenceView, trigger: Trigger, actors: Sequence[Mention]
+) -> list[Mention]:
+    """'The coalition, which flies F-16s over Syria, has repeatedly rejected ...'."""
+    s = view.sentence
+    comma = text.rfind(",", s.start, trigger.start)
+    if comma < 0 or len(_WORD.findall(text[comma : trigger.start])) > 5:
+        return []
+    first = next((m for m in actors if m.start < comma), None)
+    if first is None or len(_WORD.findall(text[s.start : first.start])) > 1:
+        return []
+    return [first] if text[first.end : comma + 1].lstrip().startswith(",") else []
+
+
 def _agent_and_target(
     text: str, view: SentenceView, trigger: Trigger, before: list[Mention], after: list[Mention]
 ) -> tuple[list[Mention], Mention | None]:
@@ -108,6 +125,9 @@ def _agent_and_target(
         return agents, subject
     candidates = [m for m in before if not _after_preposition(text, view, m)]
     agents = _coordinated(text, before, candidates[-1], forward=False) if candidates else []
+    by_agent = next((m for m in after if _follows_by(text, trigger.end, m)), None)
+    if not agents and by_agent is not None:  # "the assault was led by Hezbollah"
+        return _coordinated(text, after, by_agent, forward=True), None
     target = after[0] if after else None
     return agents, target
 
@@ -136,7 +156,8 @@ def _coordinated(
 
 
 def _follows_by(text: str, trigger_end: int, m: Mention) -> bool:
-    return bool(re.match(r"\s+by\s+(?:[\w'’-]+\s+){0,3}?$", text[trigger_end : m.start] + " "))
+    gap = text[trigger_end : m.start] + " "
+    return bool(re.match(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:[\w'’-]+\s+){0,5}?$", gap))
 
 
 def _after_preposition(text: str, view: SentenceView, m: Mention) -> bool:

@@ -55,6 +55,7 @@ class TimeContext:
         self._narrative = narrative_paragraphs
         self._by_sentence: dict[int, list[int]] = {}
         self.statement_times: set[int] = set()
+        self.tellers: dict[int, str | None] = {}  # sentence → who tells it (see tellers.py)
         dating = _dating(mentions)
         for index, s in enumerate(sentences):
             self._by_sentence[index] = [i for i in dating if s.start <= mentions[i].start < s.end]
@@ -86,8 +87,14 @@ class TimeContext:
         )
 
     def choose(
-        self, sentence_index: int, trigger_start: int, *, speech_act: bool = False
+        self,
+        sentence_index: int,
+        trigger_start: int,
+        *,
+        speech_act: bool = False,
+        teller: str | None = None,
     ) -> TimeChoice:
+        """Own mention, else same paragraph, else the previous paragraph of the same teller."""
         own = self.own(sentence_index, trigger_start, speech_act=speech_act)
         if own is not None:
             return TimeChoice(own, "own", "own")
@@ -109,7 +116,7 @@ class TimeContext:
             inherited = [
                 i
                 for j, s in enumerate(self._sentences)
-                if s.paragraph == previous
+                if s.paragraph == previous and self.tellers.get(j) == teller
                 for i in self._narrative_in(j)
             ]
             if inherited:

@@ -25,6 +25,8 @@ from timeline.extract.mentions import Mention
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
 _RELATIVE_PREPOSITIONS = frozenset({"by", "in", "at", "near", "on", "inside", "across", "along"})
+_PLACE_WINDOW = 8
+_WORDS = re.compile(r"[^\W_]+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "you"})
 
 
@@ -77,7 +79,7 @@ def _not_asserted(
     text: str, view: SentenceView, start: int, before: list[str], cues: Mapping[str, Any]
 ) -> bool:
     """Modal, purpose or bare-infinitive context: the event is not reported as happening."""
-    if any(w in cues["modals"] for w in before[-3:]):
+    if any(w in cues["modals"] for w in before[-4:]):  # "could no longer be found"
         return True
     if before[-1:] == ["to"] or (before[-2:-1] == ["to"] and before[-1].endswith("ly")):
         at = len(before) - before[::-1].index("to") - 1
@@ -124,14 +126,24 @@ def _hedge(
     return match.group().lower() if match else None
 
 
+def _near(text: str, trigger: tuple[int, int], m: Mention) -> bool:
+    """Within eight words of the trigger: the place taken, not one named in passing."""
+    gap = text[trigger[1] : m.start] if m.start >= trigger[1] else text[m.end : trigger[0]]
+    return len(_WORDS.findall(gap)) <= _PLACE_WINDOW
+
+
 def _requirement_met(
-    rule: TriggerRule, text: str, clause: tuple[int, int], mentions: Sequence[Mention]
+    rule: TriggerRule,
+    text: str,
+    clause: tuple[int, int],
+    mentions: Sequence[Mention],
+    trigger: tuple[int, int],
 ) -> bool:
     inside = [m for m in mentions if clause[0] <= m.start < clause[1] and not m.modifier]
     if rule.requires == "none":
         return True
     if rule.requires == "place":
-        return any(m.kind == "place" for m in inside) or bool(
+        return any(m.kind == "place" and _near(text, trigger, m) for m in inside) or bool(
             re.search(r"\bcontrol\b", text[clause[0] : clause[1]], re.IGNORECASE)
         )
     return bool(inside)
@@ -172,7 +184,7 @@ def find_triggers(
         if _not_asserted(text, view, start, before, cues):
             continue
         clause = view.clause(start, end)
-        if not _requirement_met(rule, text, clause, mentions):
+        if not _requirement_met(rule, text, clause, mentions, (start, end)):
             continue
         if rule.requires_after and not _particle_follows(text, end, clause[1], rule):
             continue
