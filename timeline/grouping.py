@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from timeline.reconcile.clustering import cluster
 from timeline.reconcile.disputes import AccountView, find_disputes
+from timeline.reconcile.envelope import envelope
 from timeline.reconcile.scoring import FAR, Facts, best_match
+from timeline.reconcile.sides import load_sides
 from timeline.store.models import Account, DisputeRow, Event
 from timeline.store.repositories import EventRepository
 
@@ -50,10 +52,11 @@ def place_accounts(session: Session, accounts: Sequence[Account], now: datetime)
     events = EventRepository(session)
     for kind in sorted({a.kind for a in accounts}):
         fresh = [a for a in accounts if a.kind == kind]
-        nearby = events.candidates(kind, *_span(fresh), FAR)
-        curated = [e for e in nearby if e.curated]
+        curated = events.candidates(kind, *_span(fresh), FAR, curated=True)
         loose = [a for a in fresh if not _join_curated(session, a, curated)]
-        _regroup(session, loose, [e for e in nearby if not e.curated], now)
+        # Every other event of the kind is regrouped: a partial window would let earlier
+        # arrival orders survive outside it (undated accounts can join at any time).
+        _regroup(session, loose, events.of_kind(kind, curated=False), now)
         for event in curated:
             refresh_event(event, now)
 
@@ -120,29 +123,31 @@ def _identity(entity_id: int | None, name: str) -> str:
 
 def account_facts(account: Account) -> Facts:
     place_id, place_name = _location(account)
-    agents = frozenset(
-        _identity(p.entity_id, p.name) for p in account.participants if p.role == "agent"
-    )
+    agents = [p for p in account.participants if p.role == "agent"]
+    sides = load_sides()
+    contested = account.kind in sides.contested_kinds
     return Facts(
         kind=account.kind,
         place=_identity(place_id, place_name) if place_name else None,
-        agents=agents,
+        agents=frozenset(_identity(p.entity_id, p.name) for p in agents),
         earliest=account.earliest,
         latest=account.latest,
         dated=is_dated(account),
+        sides=sides.of(p.entity.key for p in agents if p.entity) if contested else frozenset(),
     )
 
 
 def event_facts(event: Event) -> Facts:
-    agents = frozenset(a for account in event.accounts for a in account_facts(account).agents)
+    members = [account_facts(account) for account in event.accounts]
     place = _identity(event.place_entity_id, event.place_name) if event.place_name else None
     return Facts(
         kind=event.kind,
         place=place,
-        agents=agents,
+        agents=frozenset(a for m in members for a in m.agents),
         earliest=event.earliest,
         latest=event.latest,
-        dated=any(is_dated(a) for a in event.accounts),
+        dated=any(m.dated for m in members),
+        sides=frozenset(s for m in members for s in m.sides),
     )
 
 
@@ -217,17 +222,16 @@ def _view(account: Account) -> AccountView:
 
 
 def refresh_envelope(event: Event, now: datetime) -> None:
-    """The event's interval spans its dated accounts; undated ones count only when alone.
+    """The event's interval spans its dated accounts' most specific intervals; undated
+    accounts count only when there is nothing else.
 
     An event emptied by a merge keeps the envelope it had, for its history to make sense.
     """
     dated = [a for a in event.accounts if is_dated(a)] or list(event.accounts)
-    if not dated:
+    covered = envelope([(a.earliest, a.latest) for a in dated])
+    if covered is None:
         event.updated_at = now
         return
-    starts = [a.earliest for a in dated]
-    ends = [a.latest for a in dated]
-    event.earliest = None if None in starts else min(s for s in starts if s is not None)
-    event.latest = None if None in ends else max(e for e in ends if e is not None)
+    event.earliest, event.latest = covered
     event.sort_at = event.earliest or event.latest or event.created_at
     event.updated_at = now

@@ -136,7 +136,8 @@ def _account(
             role=p.role,
             kind=p.kind,
             name=p.name[:200],
-            entity_id=_entity_id(entities, p.entity_key),
+            entity=entities.get(p.entity_key) if p.entity_key else None,
+            entity_id=_entity_id(entities, p.entity_key),  # matching reads it before a flush
             start=p.start,
             end=p.end,
         )

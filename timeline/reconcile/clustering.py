@@ -24,6 +24,7 @@ def combine(group: Facts, member: Facts) -> Facts:
         earliest=earliest,
         latest=latest,
         dated=group.dated or member.dated,
+        sides=group.sides | member.sides,
     )
 
 

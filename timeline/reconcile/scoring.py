@@ -1,8 +1,8 @@
 """Does a new account tell an event we already hold? A pure, deterministic score.
 
 Accounts of one event may disagree on the day or on who did it (those become disputes),
-so neither blocks a match; a different kind or a different place does, and so does a time
-far apart.
+so neither blocks a match; a different kind or a different place does, a time far apart
+does, and so do agents on opposing sides of a contested kind (capture, attack).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class Facts:
     earliest: datetime | None
     latest: datetime | None
     dated: bool  # False when the only time known is "before publication"
+    sides: frozenset[str] = frozenset()  # the agents' sides, for contested kinds only
 
 
 def gap(a: Facts, b: Facts) -> timedelta | None:
@@ -49,6 +50,8 @@ def match_score(event: Facts, account: Facts) -> float:
         return 0.0
     if event.place and account.place and event.place != account.place:
         return 0.0
+    if event.sides and account.sides and event.sides.isdisjoint(account.sides):
+        return 0.0  # one side took it, the other took it back: two events
     distance = gap(event, account)
     if distance is not None and distance > FAR:
         return 0.0

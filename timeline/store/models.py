@@ -116,7 +116,10 @@ class Entity(Base):
     lon: Mapped[float | None] = mapped_column(Float)
 
     aliases: Mapped[list[EntityAlias]] = relationship(
-        back_populates="entity", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="entity",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="EntityAlias.id",
     )
 
 
@@ -226,7 +229,10 @@ class Account(Base):
     publisher: Mapped[Source] = relationship(lazy="joined")
     time_mention: Mapped[TimeMentionRow | None] = relationship(lazy="joined")
     participants: Mapped[list[Participant]] = relationship(
-        back_populates="account", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="account",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="Participant.id",  # "the first place named" must not depend on the database
     )
 
 
@@ -247,6 +253,7 @@ class Participant(Base):
     end: Mapped[int] = mapped_column(Integer)
 
     account: Mapped[Account] = relationship(back_populates="participants")
+    entity: Mapped[Entity | None] = relationship(lazy="joined")
 
 
 class Revision(Base):

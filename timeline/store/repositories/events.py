@@ -35,11 +35,25 @@ class EventRepository:
             select(Event).where(Event.id == event_id).options(_with_accounts(), _with_disputes())
         )
 
+    def of_kind(self, kind: str, curated: bool) -> list[Event]:
+        """Every listed (not merged) event of a kind, curated or not."""
+        query = select(Event).where(
+            Event.kind == kind, Event.merged_into_id.is_(None), Event.curated.is_(curated)
+        )
+        return list(self.session.scalars(query.order_by(Event.id).options(_with_accounts())))
+
     def candidates(
-        self, kind: str, earliest: datetime | None, latest: datetime | None, reach: timedelta
+        self,
+        kind: str,
+        earliest: datetime | None,
+        latest: datetime | None,
+        reach: timedelta,
+        curated: bool,
     ) -> list[Event]:
         """Events of this kind whose envelope comes within `reach` of [earliest, latest)."""
-        query = select(Event).where(Event.kind == kind, Event.merged_into_id.is_(None))
+        query = select(Event).where(
+            Event.kind == kind, Event.merged_into_id.is_(None), Event.curated.is_(curated)
+        )
         if latest is not None:
             query = query.where(or_(Event.earliest.is_(None), Event.earliest < latest + reach))
         if earliest is not None:
