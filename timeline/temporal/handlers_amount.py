@@ -44,12 +44,11 @@ def _per_amount(ctx: Context) -> bool:
     if not words:
         return False
     last = words[-1].strip(",")
-    amounts = ("dollars", "cents", "million", "billion", "percent", "barrels", "times", "tons")
-    amounts += ("hours", "days", "minutes", "shifts", "meals")  # "24 hours a day"
-    return last[-1:].isdigit() or last.endswith(amounts) or last in ("once", "twice", "%")
-
-
-_PLURAL_LEADS = {"for", "over", "in", "after", "within", "took", "take", "lasted", "last", "spent"}
+    return (
+        last[-1:].isdigit()
+        or last.endswith(tuple(lexicon().rate_words))
+        or last in ("once", "twice", "%")
+    )
 
 
 def duration_plural(g: Groups, ctx: Context) -> Result | None:
@@ -57,7 +56,7 @@ def duration_plural(g: Groups, ctx: Context) -> Result | None:
     if unit is None or (unit.time and unit.name != "hour"):
         return None
     words = ctx.before(12).split()
-    if not words or words[-1] not in _PLURAL_LEADS:
+    if not words or words[-1] not in lexicon().duration_leads:
         return None
     return Result("DURATION", duration_value(unit, None))
 

@@ -48,6 +48,8 @@ class Lexicon:
     year_cues: frozenset[str]
     year_followers: frozenset[str]
     month_cues: frozenset[str]
+    rate_words: frozenset[str]
+    duration_leads: frozenset[str]
     number_blockers: frozenset[str]
     timezones: dict[str, float]
     holidays: dict[str, tuple[int, int, int]]  # (month, day, 0) or (month, weekday, nth)
@@ -121,6 +123,8 @@ def parse_lexicon(raw: Any) -> Lexicon:
         year_cues=_words(raw, "year_cues"),
         year_followers=_words(raw, "year_followers"),
         month_cues=_words(raw, "month_cues"),
+        rate_words=_words(raw, "rate_words"),
+        duration_leads=_words(raw, "duration_leads"),
         number_blockers=_words(raw, "number_blockers"),
         timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
         holidays=_holidays(raw),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cache
 
@@ -62,19 +63,32 @@ def anchor_day(anchor: date | datetime) -> date:
     return anchor
 
 
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text being tagged: as written, lowercased (same offsets), and its anchor."""
+
+    text: str
+    low: str
+    day: date
+    mode: Mode
+
+
+# The last mentioned time that anaphora count from, and its index in the mentions.
+Reference = tuple[Period, int] | None
+
+
 def tag(text: str, anchor: date | datetime, *, mode: Mode = "news") -> list[TimeMention]:
     """The time expressions of `text`, sorted and non-overlapping, resolved against
     `anchor` (publication time) or, for anaphora, the last mentioned time."""
     g = grammar()
-    low = lowercase(text)
-    day = anchor_day(anchor)
+    doc = Document(text, lowercase(text), anchor_day(anchor), mode)
     mentions: list[TimeMention] = []
-    ref: tuple[Period, int] | None = None
+    ref: Reference = None
     pos = 0
-    for trigger in g.triggers.finditer(low):
-        if trigger.start() < pos or not _may_start(g, low, trigger):
+    for trigger in g.triggers.finditer(doc.low):
+        if trigger.start() < pos or not _may_start(g, doc.low, trigger):
             continue
-        found = _match_at(g, text, low, trigger.start(), pos, day, ref, mode)
+        found = _match_at(g, doc, trigger.start(), pos, ref)
         if found is None:
             continue
         mention, period = found
@@ -102,66 +116,60 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
     return word is None or word in g.followers
 
 
-def _candidates(low: str, trigger: int, pos: int) -> list[int]:
-    """Word starts from a few words before the trigger up to it, farthest first."""
-    starts = [m.start() for m in _WORD_START.finditer(low, max(pos, trigger - LOOKBEHIND), trigger)]
-    return [*starts[-6:], trigger]
+def _candidates(g: Grammar, low: str, trigger: int, pos: int) -> list[int]:
+    """Word starts from a few words before the trigger up to it, farthest first, that
+    can begin an expression (a digit, or a word some rule or word table contains)."""
+    window = _WORD_START.finditer(low, max(pos, trigger - LOOKBEHIND), trigger)
+    starts = [m.start() for m in window][-6:]
+    starts.append(trigger)
+    return [s for s in starts if _can_begin(g, low, s)]
+
+
+def _can_begin(g: Grammar, low: str, start: int) -> bool:
+    if low[start].isdigit() or low[start] == "'":
+        return True
+    word = _LETTERS.match(low, start)
+    return word is not None and word.group() in g.starters
 
 
 def _match_at(
-    g: Grammar,
-    text: str,
-    low: str,
-    trigger: int,
-    pos: int,
-    day: date,
-    ref: tuple[Period, int] | None,
-    mode: Mode,
+    g: Grammar, doc: Document, trigger: int, pos: int, ref: Reference
 ) -> tuple[TimeMention, Period | None] | None:
-    for start in _candidates(low, trigger, pos):
-        if not low[start].isdigit() and low[start] != "'":
-            word = _LETTERS.match(low, start)
-            if word is None or word.group() not in g.starters:
-                continue
-        m = g.regex.match(low, start)
-        if m is None or m.end() <= trigger:
-            continue
-        found = _resolve(g, m, text, low, day, ref, mode)
-        if found is not None:
-            return found
+    """The first expression, from the farthest candidate start, that covers the trigger
+    and that its rule's handler accepts."""
+    for start in _candidates(g, doc.low, trigger, pos):
+        m = g.regex.match(doc.low, start)
+        if m is not None and m.end() > trigger:
+            found = _resolve(g, m, doc, ref)
+            if found is not None:
+                return found
     return None
 
 
 def _resolve(
-    g: Grammar,
-    m: re.Match[str],
-    text: str,
-    low: str,
-    day: date,
-    ref: tuple[Period, int] | None,
-    mode: Mode,
+    g: Grammar, m: re.Match[str], doc: Document, ref: Reference
 ) -> tuple[TimeMention, Period | None] | None:
+    """The mention a rule match denotes, and the period later anaphora may count from."""
     rule = g.rules[str(m.lastgroup)]
     start, end = m.span(rule.id)
-    groups = _groups(m, rule.id, rule.groups)
-    ctx = Context(text, low, start, end, day, ref[0] if ref else None, mode)
+    ctx = Context(doc.text, doc.low, start, end, doc.day, ref[0] if ref else None, doc.mode)
     try:
-        result = HANDLERS[rule.handler](groups, ctx)
+        result = HANDLERS[rule.handler](_groups(m, rule.id, rule.groups), ctx)
     except (ValueError, OverflowError, KeyError):
         result = None  # dates outside the calendar ("Feb. 30") are not dates
     if result is None or not is_valid_value(result.value):
         return None
     mod = result.mod or _modifier(m, result, rule.id)
     if mod is not None and m.group("mod") and not result.mod:
-        start = m.start("mod")
+        start = m.start("mod")  # the modifier's words are part of the expression
     try:
-        mention = _mention(text, start, end, result, mod, rule.id, day)
+        mention = _mention(doc, start, end, result, mod, rule.id)
     except (ValueError, OverflowError):
         return None  # at the ends of the calendar (year 1, year 9999)
     if mention is None:
         return None
     if result.on_ref and ref is not None:
-        mention = _with_anchor(mention, ref[1])
+        mention = replace(mention, anchor_index=ref[1])
     keeps = result.sets_ref and mention.type in ("DATE", "TIME") and mention.granularity is not None
     return mention, period_of(result.value) if keeps else None
 
@@ -177,6 +185,7 @@ def _groups(m: re.Match[str], rule_id: str, names: tuple[str, ...]) -> dict[str,
 
 
 def _modifier(m: re.Match[str], result: Result, rule_id: str) -> str | None:
+    """The TIMEX3 mod of the modifier words before the expression, if they fit its type."""
     word = m.group("mod")
     if word is None:
         return None
@@ -195,13 +204,13 @@ def _modifier(m: re.Match[str], result: Result, rule_id: str) -> str | None:
 
 
 def _mention(
-    text: str, start: int, end: int, result: Result, mod: str | None, rule_id: str, day: date
+    doc: Document, start: int, end: int, result: Result, mod: str | None, rule_id: str
 ) -> TimeMention | None:
     earliest: datetime | None = None
     latest: datetime | None = None
     granularity: str | None = None
     if result.value.endswith("_REF"):
-        earliest, latest = fuzzy_interval(result.value, day)
+        earliest, latest = fuzzy_interval(result.value, doc.day)
     elif result.type in ("DATE", "TIME"):
         found = interval_of(result.value)
         if found is None and result.value[:1].isdigit():
@@ -212,7 +221,7 @@ def _mention(
     return TimeMention(
         start=start,
         end=end,
-        text=text[start:end],
+        text=doc.text[start:end],
         type=result.type,
         value=result.value,
         mod=mod,
@@ -220,20 +229,4 @@ def _mention(
         latest=latest,
         granularity=granularity,
         rule=rule_id,
-    )
-
-
-def _with_anchor(mention: TimeMention, index: int) -> TimeMention:
-    return TimeMention(
-        mention.start,
-        mention.end,
-        mention.text,
-        mention.type,
-        mention.value,
-        mention.mod,
-        mention.earliest,
-        mention.latest,
-        mention.granularity,
-        index,
-        mention.rule,
     )
