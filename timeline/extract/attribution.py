@@ -47,7 +47,7 @@ def _claimant(mention: Mention, cue: str) -> Claimant:
 def _gap_ok(text: str, start: int, end: int) -> bool:
     gap = text[start:end]
     return len(_WORD.findall(gap)) <= _MAX_GAP_WORDS and not re.search(
-        r"[;:()]|\bthat\b|\b(?:is|are|was|were)\b", gap
+        r"[,;:()]|\bthat\b|\b(?:is|are|was|were)\b", gap.rstrip(" ,")
     )
 
 
@@ -56,7 +56,8 @@ def _gap_ok(text: str, start: int, end: int) -> bool:
 _FILLER = re.compile(
     r"(?:[\s,]|['’]s\b|\b(?:spokes\w+|official|officials|press|service|office|chief|head|"
     r"commander|command|has|have|had|also|further|later|earlier|again|then|previously|on|in|a|"
-    r"an|the|its|his|her|their|statement|briefing|today|yesterday|[A-Z]\w+day|\w+ly)\b|"
+    r"an|the|its|his|her|their|statement|briefing|today|yesterday|[A-Z]\w+day|\w+ly|all|both|"
+    r"each|jointly)\b|"
     r"\([A-Z]{2,6}\))*",
     re.IGNORECASE,
 )

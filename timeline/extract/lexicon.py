@@ -30,6 +30,7 @@ class TriggerRule:
     not_followed_by: tuple[str, ...] = ()
     not_preceded_by: tuple[str, ...] = ()
     requires_after: tuple[str, ...] = ()
+    no_passive: bool = False
     passive_kind: str | None = None
     examples: tuple[Mapping[str, Any], ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -105,6 +106,7 @@ def _rule(raw: Any, index: int) -> TriggerRule:
         not_followed_by=_strings(raw, "not_followed_by", where),
         not_preceded_by=_strings(raw, "not_preceded_by", where),
         requires_after=_strings(raw, "requires_after", where),
+        no_passive=bool(raw.get("no_passive", False)),
         passive_kind=raw.get("passive_kind"),
         examples=tuple(examples),
         counterexamples=_strings(raw, "counterexamples", where),

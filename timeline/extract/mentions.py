@@ -154,25 +154,25 @@ def _resolve(
 class _Salience:
     """Entities seen so far: an anaphor refers to the most mentioned one of its subtypes
     (the story's topic: "the ministry" after two Russian and one Iraqi ministry mention is
-    the Russian one), the most recent on a tie."""
+    the Russian one), the first mentioned on a tie (news names its topic first)."""
 
     def __init__(self) -> None:
         self._count: dict[str, int] = {}
-        self._last: dict[str, int] = {}
+        self._first: dict[str, int] = {}
         self._entries: dict[str, Entry] = {}
         self._clock = 0
 
     def add(self, entry: Entry) -> None:
         self._clock += 1
         self._count[entry.key] = self._count.get(entry.key, 0) + 1
-        self._last[entry.key] = self._clock
+        self._first.setdefault(entry.key, self._clock)
         self._entries[entry.key] = entry
 
     def best(self, subtypes: tuple[str, ...]) -> Entry | None:
         seen = [e for e in self._entries.values() if e.subtype in subtypes]
         if not seen:
             return None
-        return max(seen, key=lambda e: (self._count[e.key], self._last[e.key]))
+        return max(seen, key=lambda e: (self._count[e.key], -self._first[e.key]))
 
 
 def _only(subtypes: tuple[str, ...], gazetteer: Gazetteer) -> Entry | None:

@@ -123,8 +123,11 @@ def _agent_and_target(
         subject = before[-1] if before else None
         agents = _coordinated(text, after, by_agent, forward=True) if by_agent else []
         return agents, subject
-    candidates = [m for m in before if not _after_preposition(text, view, m)]
-    agents = _coordinated(text, before, candidates[-1], forward=False) if candidates else []
+    # The nearest actor is the agent unless it is governed by a preposition ("strikes on IS
+    # convoys that left"): then no agent, rather than one from further back.
+    nearest = before[-1] if before else None
+    usable = nearest is not None and not _after_preposition(text, view, nearest)
+    agents = _coordinated(text, before, nearest, forward=False) if nearest and usable else []
     by_agent = next((m for m in after if _follows_by(text, trigger.end, m)), None)
     if not agents and by_agent is not None:  # "the assault was led by Hezbollah"
         return _coordinated(text, after, by_agent, forward=True), None

@@ -22,6 +22,7 @@ from timeline.extract.clauses import (
 from timeline.extract.inflect import Form
 from timeline.extract.lexicon import Lexicon, TriggerRule
 from timeline.extract.mentions import Mention
+from timeline.extract.types import Sentence
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
 _RELATIVE_PREPOSITIONS = frozenset({"by", "in", "at", "near", "on", "inside", "across", "along"})
@@ -191,6 +192,10 @@ def find_triggers(
         prev_is_actor = _ends_with_actor(text, start, actor_ends)
         participle = any(f.verb_form in ("past", "participle") for _, f in options)
         passive = _is_passive(form, participle, before, after, prev_is_actor)
+        if passive and rule.no_passive:
+            continue
+        if form.verb_form == "third" and rule.category != "communication" and _narrative(s):
+            continue  # news tells events in the past: "the reversal leaves the town exposed"
         found.append(
             Trigger(
                 rule=rule,
@@ -211,6 +216,11 @@ def _preceded_by(before: list[str], rule: TriggerRule) -> bool:
     if ends_with_phrase(before, rule.not_preceded_by):
         return True
     return any(w in rule.not_preceded_by for w in before[-2:])
+
+
+def _narrative(sentence: Sentence) -> bool:
+    """Running text, not a headline (headlines tell the past in the present)."""
+    return sentence.text.rstrip()[-1:] in '.!?"”’'
 
 
 def _particle_follows(text: str, end: int, stop: int, rule: TriggerRule) -> bool:
