@@ -50,6 +50,9 @@ class Lexicon:
     month_cues: frozenset[str]
     rate_words: frozenset[str]
     duration_leads: frozenset[str]
+    future_markers: frozenset[str]
+    past_markers: frozenset[str]
+    reporting_verbs: frozenset[str]
     number_blockers: frozenset[str]
     timezones: dict[str, float]
     holidays: dict[str, tuple[int, int, int]]  # (month, day, 0) or (month, weekday, nth)
@@ -125,6 +128,9 @@ def parse_lexicon(raw: Any) -> Lexicon:
         month_cues=_words(raw, "month_cues"),
         rate_words=_words(raw, "rate_words"),
         duration_leads=_words(raw, "duration_leads"),
+        future_markers=_words(raw, "future_markers"),
+        past_markers=_words(raw, "past_markers"),
+        reporting_verbs=_words(raw, "reporting_verbs"),
         number_blockers=_words(raw, "number_blockers"),
         timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
         holidays=_holidays(raw),

@@ -4,23 +4,28 @@ whether "on Thursday" or "in May" lies before or after the reference time."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
+
+from .lexicon import alternation, lexicon
 
 Tense = Literal["past", "present", "future"]
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|expects to|plans?|planned|planning|"
-    r"scheduled|set to|due|is to|are to|would|intends? to|aims? to|upcoming|next|"
-    r"until|as soon as|as early as|postponed|deadline)\b"
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|took|came|went|made|began|fell|rose|won|lost|left|"
-    r"met|saw|gave|got|found|held|sold|bought|paid|became|brought|kept|led|ran|sent|spent|"
-    r"struck|hit|killed|shot|wrote|spoke|chose|drew|grew|knew|threw|flew|broke|stood|"
-    r"ago|last|earlier|since|[a-z]{2,}ed)\b"
-)
+
+@cache
+def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Regexes of the future and past markers and reporting verbs of the lexicon (past
+    also: any word in -ed, checked against auxiliaries below)."""
+    lex = lexicon()
+    future = re.compile(r"\b" + alternation(lex.future_markers) + r"\b")
+    past = re.compile(r"\b(?:" + alternation(lex.past_markers) + r"|[a-z]{2,}ed)\b")
+    reporting = re.compile(r"\b" + alternation(lex.reporting_verbs) + r"\s+(?:on\s+)?$")
+    return future, past, reporting
+
+
 # Participles after these are not past tense ("will be held", "is expected").
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would|has|have)\s+(?:\w+\s+)?$")
+# Past markers that are never participles.
 _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
@@ -44,7 +49,8 @@ def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
     "said" do not: the reported event has its own tense)."""
     left, right = clause_bounds(low, start, end)
     best: tuple[int, Tense] | None = None
-    candidates: tuple[tuple[re.Pattern[str], Tense], ...] = ((_FUTURE, "future"), (_PAST, "past"))
+    future, past, _ = _markers()
+    candidates: tuple[tuple[re.Pattern[str], Tense], ...] = ((future, "future"), (past, "past"))
     for pattern, tense in candidates:
         for m in pattern.finditer(low, left, right):
             if start <= m.start() < end or _participle(low, m, tense):
@@ -57,15 +63,10 @@ def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
     return (best[1], best[0]) if best else ("present", 10_000)
 
 
-# A weekday right after one of these ("said Friday") dates the saying: past.
-REPORTING = re.compile(
-    r"\b(?:said|told|announced|reported|added|stated|confirmed|denied|declared|disclosed|"
-    r"warned|revealed|predicted|claimed|wrote|estimated)\s+(?:on\s+)?$"
-)
-
-
 def reported_before(low: str, start: int) -> bool:
-    return REPORTING.search(low, max(0, start - 20), start) is not None
+    """Whether a reporting verb comes right before ("said Friday", "announced on Monday"):
+    the weekday then dates the saying, which is past."""
+    return _markers()[2].search(low, max(0, start - 20), start) is not None
 
 
 def _participle(low: str, m: re.Match[str], tense: Tense) -> bool:
