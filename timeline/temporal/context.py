@@ -50,6 +50,18 @@ class Context:
             return self.ref.first, True
         return self.anchor, False
 
+    def current_ref(self) -> Period | None:
+        """The last mentioned time if it is a current reporting period (this year, or a
+        quarter or month of the last twelve months), which results compare with the same
+        period a year before; not a past period that was itself a comparison."""
+        ref = self.ref
+        if ref is None or ref.first > self.anchor:
+            return None
+        if ref.first.year == self.anchor.year:
+            return ref
+        recent = (self.anchor - ref.first).days <= 366
+        return ref if recent and ref.gran in ("half", "quarter", "month") else None
+
     def anaphoric_base(self) -> tuple[Period | None, bool]:
         """The period "two days later" or "that week" counts from: the last mentioned
         time, else publication."""

@@ -278,7 +278,7 @@ def units_ago(g: Groups, ctx: Context) -> Result | None:
 def comparable_period(ctx: Context) -> Period | None:
     """In results news, "a year ago" or "last year" next to a quarter means that quarter
     a year before ("Q3 profit rose to $5 million from $3 million a year ago")."""
-    ref = current_ref(ctx)
+    ref = ctx.current_ref()
     if ref is None or ref.gran not in ("quarter", "half") or not compared_amount(ctx):
         return None
     return move(ref, -1, "year")
@@ -291,15 +291,6 @@ def compared_amount(ctx: Context) -> bool:
     return bool(_COMPARISON.search(ctx.before(160))) or ctx.after(3).startswith(("'s", "’s"))
 
 
-def current_ref(ctx: Context) -> Period | None:
-    """The last mentioned time if it is a current reporting period (this year's or last
-    year's), which results compare with the same period a year before."""
-    ref = ctx.ref
-    if ref is None or ref.first.year < ctx.anchor.year - 1 or ref.first > ctx.anchor:
-        return None
-    return ref
-
-
 def units_later(g: Groups, ctx: Context) -> Result | None:
     unit, amount = unit_of(g.get("unit")), amount_of(g)
     if unit is None or amount is None or unit.name == "weekend":
@@ -310,7 +301,7 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
         return None  # "an hour after Craig spoke": a duration before an event
     if unit.name == "year" and amount == 1 and sign < 0 and compared_amount(ctx):
         # "up from $3 million a year earlier": the current period a year before
-        ref = current_ref(ctx)
+        ref = ctx.current_ref()
         base = ref if ref is not None else period("day", ctx.anchor)
         return Result(
             "DATE", value_of(_shifted(base, unit, 1, -1)), ref is not None, sets_ref=False

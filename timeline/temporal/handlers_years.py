@@ -124,7 +124,7 @@ def _quarter_relative(rel: str, ctx: Context) -> Result | None:
 
 def half_year(g: Groups, ctx: Context) -> Result | None:
     word = g.get("ordh") or ""
-    n = 1 if word in ("first", "1st") else 2 if word else int(str(g["h"]))
+    n = 1 if word in ("first", "1st") else 2 if word else int(str(g["h"]))  # second, last
     base, on_ref = ctx.deictic_base()
     year = explicit_year(g, ctx) or (int(str(g["year2"])) if g.get("year2") else None)
     if year is None:
@@ -195,9 +195,8 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
     base, _ = ctx.deictic_base()
     if n is not None and 1 <= n <= 4:
         return Result("DATE", f"{base.year - 1:04d}-Q{n}")
-    ref = ctx.ref
-    current = ref is not None and ref.first.year >= ctx.anchor.year - 1 and ref.first <= ctx.anchor
-    if ref is not None and current and ref.gran in ("quarter", "half", "month", "year"):
+    ref = ctx.current_ref()
+    if ref is not None and ref.gran in ("quarter", "half", "month", "year"):
         return Result("DATE", value_of(move(ref, -1, "year")), True, sets_ref=False)
     if "quarter" in ctx.low[ctx.start : ctx.end]:  # the latest reported quarter, a year before
         return Result("DATE", value_of(move(period("quarter", base), -5)))
