@@ -25,16 +25,19 @@ def is_own_cue(attribution: Attribution, trigger: Trigger) -> bool:
 
 
 def claimant_spans(attributions: Sequence[Attribution], trigger: Trigger) -> list[tuple[int, int]]:
-    """Speakers are not participants of what they report, but are of their own speech act."""
-    return [
-        (a.claimant.start, a.claimant.end)
-        for a in attributions
-        if a.sentence_level
-        and a.claimant
-        and a.claimant.start is not None
-        and a.claimant.end is not None
-        and not is_own_cue(a, trigger)
-    ]
+    """Speakers are not participants of what they report, but are of their own speech act.
+
+    The span runs over the cue too: in "according to the group's Amaq agency" no one is a
+    participant."""
+    spans = []
+    for a in attributions:
+        claimant = a.claimant
+        if not a.sentence_level or claimant is None or is_own_cue(a, trigger):
+            continue
+        if claimant.start is None or claimant.end is None:
+            continue
+        spans.append((min(claimant.start, a.cue[0]), max(claimant.end, a.cue[1])))
+    return spans
 
 
 def attribution_for(

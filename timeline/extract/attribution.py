@@ -25,6 +25,7 @@ _TRAILING_FILLER = re.compile(
     r"yesterday|today|\w+day))+$",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"['’]s?\s")
 _QUOTES = " ,\"'“”‘’«»"
 _AFTER_COMMA = re.compile(r"[,—–\"”]\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
@@ -57,7 +58,8 @@ _FILLER = re.compile(
     r"(?:[\s,]|['’]s\b|\b(?:spokes\w+|official|officials|press|service|office|chief|head|"
     r"commander|command|has|have|had|also|further|later|earlier|again|then|previously|on|in|a|"
     r"an|the|its|his|her|their|statement|briefing|today|yesterday|[A-Z]\w+day|\w+ly|all|both|"
-    r"each|jointly)\b|"
+    r"each|jointly|army|military|government|forces|president|leader|envoy|ambassador|embassy|"
+    r"foreign|defen[cs]e|ministry|minister|mission)\b|"
     r"\([A-Z]{2,6}\))*",
     re.IGNORECASE,
 )
@@ -116,8 +118,12 @@ def _phrase_start(text: str, floor: int, head_start: int) -> int:
 
 def _actor_after(text: str, cue_end: int, stop: int, mentions: Sequence[Mention]) -> Mention | None:
     for m in mentions:
-        if m.start >= cue_end and m.kind == "actor" and not m.modifier:
-            return m if len(_WORD.findall(text[cue_end : m.start])) <= 3 else None
+        if m.start < cue_end or m.kind != "actor" or m.modifier:
+            continue
+        if len(_WORD.findall(text[cue_end : m.start])) > 3:
+            return None
+        if not _POSSESSIVE.match(text, m.end):  # "the group's Amaq news agency": Amaq speaks
+            return m
     return None
 
 
@@ -329,16 +335,14 @@ def _quoted_as_saying(text: str, s: Sentence, mentions: Sequence[Mention]) -> li
 
 
 def _fold_relays(found: list[Attribution], mentions: Sequence[Mention]) -> list[Attribution]:
-    """'The ministry said ..., TASS reported': TASS relays the ministry's claim."""
+    """'The ministry said ..., TASS reported': TASS relays the ministry's claim.
+
+    The media attributions stay (first, so that the inner speaker is the one that runs on):
+    their spans are not participants, and they still cover what no inner speaker does."""
     media_keys = {m.key for m in mentions if m.subtype == "media" and m.key}
     media = [a for a in found if a.claimant and a.claimant.entity_key in media_keys]
     inner = [a for a in found if a not in media]
     if not media or not inner:
         return found
     relay = media[0].claimant
-    return [
-        Attribution(
-            a.claimant, a.scope, a.cue, a.sentence_level, a.polarity, a.hedge, a.relay or relay
-        )
-        for a in inner
-    ]
+    return media + [replace(a, relay=a.relay or relay) for a in inner]

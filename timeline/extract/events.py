@@ -59,7 +59,10 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
         roles: list[Participant] = []
         for trigger in group:
             excluded = claimant_spans(attributions, trigger)
-            roles.extend(assign_roles(doc.text, sview, trigger, in_sentence, support, excluded))
+            found = assign_roles(doc.text, sview, trigger, in_sentence, support, excluded)
+            # A second trigger of the kind adds places, and roles the first one left empty.
+            filled = {p.role for p in roles} - {"location"}
+            roles.extend(p for p in found if p.role not in filled)
         attribution = attribution_for(group[0], attributions, doc.quoted.get(index))
         events.append(build_event(doc, index, group, _dedupe(roles), attribution, tellers))
     return events

@@ -26,6 +26,9 @@ from timeline.extract.types import Sentence
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
 _RELATIVE_PREPOSITIONS = frozenset({"by", "in", "at", "near", "on", "inside", "across", "along"})
+_NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
+)
 _PLACE_WINDOW = 8
 _WORDS = re.compile(r"[^\W_]+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "you"})
@@ -174,7 +177,11 @@ def find_triggers(
             or _after_verb(before)
         )
         options = lexicon.forms[surface]
-        if not nominal and before and before[-1] in cues["noun_modifiers"]:
+        if (
+            not nominal
+            and before
+            and (before[-1] in cues["noun_modifiers"] or _is_number(before[-1]))
+        ):
             nominal = any(form.pos == "noun" for _, form in options)
         chosen = _choose_form(options, nominal)
         if chosen is None:
@@ -227,6 +234,10 @@ def _particle_follows(text: str, end: int, stop: int, rule: TriggerRule) -> bool
     """'drove Islamic State out of the town': the particle comes a few words later."""
     following = " " + " ".join(words_after(text, end, stop, 8)) + " "
     return any(f" {phrase} " in following for phrase in rule.requires_after)
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(",", "").isdigit() or word in _NUMBER_WORDS
 
 
 def _after_verb(before: list[str]) -> bool:
