@@ -54,7 +54,7 @@ def _expand(rule_id: str, pattern: str) -> tuple[str, tuple[str, ...]]:
 
     body = _MACRO.sub(macro, pattern)
     body = re.sub(r"\(\?P<([a-z_0-9]+)>", lambda m: _own(rule_id, m[1], names), body)
-    body = body.replace(" ", r"\s+")
+    body = body.replace(" ?", r"\s*").replace(" ", r"\s+")
     if len(set(names)) != len(names):
         raise RuleError(f"rule {rule_id}: a group name is used twice in {names}; name them")
     return body, tuple(names)
