@@ -122,10 +122,11 @@ def load_rules(handlers: set[str]) -> tuple[Rule, ...]:
     return parse_rules(yaml.safe_load(text), handlers)
 
 
-# A match may not start inside a word, a number, a model name ("F-16") or an amount.
-START = r"(?<![\w'’$€£#@/.-])(?<!\d[,.])"
-# ... nor end inside one ("15-km", "2017-style", "1,990").
-END = r"(?![\w%/]|-\w|[.,]\d)"
+# A match may not start inside a word, a number, a model name ("F-16") or an amount,
+# except for the second year of a range ("1990-1995") ...
+START = r"(?:(?<![\w'’$€£#@/.-])(?<!\d[,.])|(?<=\d\d\d\d-)(?=\d{4}(?!\d)))"
+# ... nor end inside one ("15-km", "2017-style", "1,990"), except before such a year.
+END = r"(?![\w%/]|-(?!\d{4}(?!\d))\w|[.,]\d)"
 
 
 @dataclass(frozen=True)
