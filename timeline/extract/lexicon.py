@@ -185,6 +185,23 @@ _PHRASE_PATTERNS = {
 }
 
 
+_EXAMPLE_EXEMPT = frozenset({"section_examples"})
+
+
+def _check_examples(raw: Mapping[str, Any]) -> None:
+    """Every cue section carries at least one example (the tests run them)."""
+    examples = raw.get("section_examples")
+    if not isinstance(examples, Mapping):
+        raise LexiconError("cues: section_examples is required")
+    missing = sorted(k for k in raw if k not in examples and k not in _EXAMPLE_EXEMPT)
+    if missing:
+        raise LexiconError(f"cues: sections without examples: {missing}")
+    for section, items in examples.items():
+        if not isinstance(items, list) or not all(isinstance(i, Mapping) and "text" in i
+                                                  for i in items):
+            raise LexiconError(f"cues section_examples.{section}: a list of {{text, ...}}")
+
+
 def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Cue lists as sets and compiled patterns, checked for presence and type."""
     cues: dict[str, Any] = dict(raw)
@@ -204,6 +221,7 @@ def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
         "pronouns",
     ):
         cues[f"_{name}"] = frozenset(_strings(attribution, name, "cues attribution"))
+    _check_examples(raw)
     cues["_according"] = word_regex(cues["_according_to"])
     cues["_not_names"] = frozenset(_strings(raw, "not_names", "cues"))
     cues["_locative"] = frozenset(_strings(raw, "locative_prepositions", "cues"))

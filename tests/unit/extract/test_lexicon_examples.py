@@ -59,3 +59,45 @@ def test_attribution_example(example: Mapping[str, Any], gazetteer: Gazetteer) -
         assert event.hedged == example.get("hedged", False)
         if "relay" in example:
             assert event.extras.get("relayed_by_key") == example["relay"]
+
+
+SECTION_EXAMPLES = [
+    (section, example)
+    for section, items in default_lexicon().cues["section_examples"].items()
+    for example in items
+]
+ROLES = ("agent", "target", "supporter", "location")
+
+
+def _ids(participant_role: str, event: EventMention) -> set[str | None]:
+    return {
+        value
+        for p in event.participants
+        if p.role == participant_role
+        for value in (p.entity_key, p.name)
+    }
+
+
+@pytest.mark.parametrize(("section", "example"), SECTION_EXAMPLES, ids=lambda x: str(x)[:30])
+def test_cue_section_example(
+    section: str, example: Mapping[str, Any], gazetteer: Gazetteer
+) -> None:
+    events = extract_events(example["text"], [], gazetteer)
+    if example.get("events") == 0:
+        assert events == [], f"{section}: {events}"
+        return
+    assert example.get("not_trigger") not in {e.trigger for e in events}, section
+    matching = [e for e in events if e.trigger == example["trigger"]]
+    assert matching, f"{section}: {[(e.trigger, e.kind) for e in events]}"
+    event = matching[-1]
+    assert event.polarity == example.get("polarity", event.polarity)
+    if "hedge" in example:
+        assert event.hedge_cue == example["hedge"]
+    for role in ROLES:
+        if role in example:
+            assert example[role] in _ids(role, event), f"{section}: {event.participants}"
+    if "not_participant" in example:
+        everyone = {v for role in ROLES for v in _ids(role, event)}
+        assert example["not_participant"] not in everyone, f"{section}: {event.participants}"
+    if "claimant" in example:
+        assert event.claimant is not None and event.claimant.entity_key == example["claimant"]
