@@ -197,8 +197,9 @@ def _check_examples(raw: Mapping[str, Any]) -> None:
     if missing:
         raise LexiconError(f"cues: sections without examples: {missing}")
     for section, items in examples.items():
-        if not isinstance(items, list) or not all(isinstance(i, Mapping) and "text" in i
-                                                  for i in items):
+        if not isinstance(items, list) or not all(
+            isinstance(i, Mapping) and "text" in i for i in items
+        ):
             raise LexiconError(f"cues section_examples.{section}: a list of {{text, ...}}")
 
 
