@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
+from functools import reduce
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from timeline.reconcile.clustering import cluster
+from timeline.reconcile.actors import ActorRules, load_actor_rules
+from timeline.reconcile.clustering import cluster, combine
 from timeline.reconcile.disputes import AccountView, find_disputes
 from timeline.reconcile.envelope import envelope
 from timeline.reconcile.scoring import FAR, Facts, best_match
-from timeline.reconcile.sides import load_sides
-from timeline.store.models import Account, DisputeRow, Event
+from timeline.store.models import Account, DisputeRow, Event, Participant
 from timeline.store.repositories import EventRepository
 
 KIND_TITLES = {
@@ -117,38 +119,52 @@ def _location(account: Account) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _identity(entity_id: int | None, name: str) -> str:
-    return f"#{entity_id}" if entity_id is not None else f"name:{name.casefold()}"
+def _identities(participant: Participant, rules: ActorRules) -> frozenset[str]:
+    """Who a participant is, with every institution it is part of."""
+    if participant.entity is None:
+        return frozenset({f"name:{participant.name.casefold()}"})
+    return frozenset(f"key:{key}" for key in rules.with_wholes(participant.entity.key))
+
+
+def _role(account: Account, *roles: str) -> list[Participant]:
+    return [p for p in account.participants if p.role in roles]
+
+
+def _keys(participants: Sequence[Participant]) -> list[str]:
+    return [p.entity.key for p in participants if p.entity is not None]
 
 
 def account_facts(account: Account) -> Facts:
-    place_id, place_name = _location(account)
-    agents = [p for p in account.participants if p.role == "agent"]
-    sides = load_sides()
-    contested = account.kind in sides.contested_kinds
+    rules = load_actor_rules()
+    placed = next(iter(_role(account, "location")), None)
+    agents, others = _role(account, "agent"), _role(account, "target", "supporter")
+    contested = account.kind in rules.contested_kinds
     return Facts(
         kind=account.kind,
-        place=_identity(place_id, place_name) if place_name else None,
-        agents=frozenset(_identity(p.entity_id, p.name) for p in agents),
+        place=min(_identities(placed, rules)) if placed else None,
+        agents=frozenset(i for p in agents for i in _identities(p, rules)),
         earliest=account.earliest,
         latest=account.latest,
         dated=is_dated(account),
-        sides=sides.of(p.entity.key for p in agents if p.entity) if contested else frozenset(),
+        sides=rules.sides(_keys(agents)) if contested else frozenset(),
+        target_sides=rules.sides(_keys(_role(account, "target"))) if contested else frozenset(),
+        strict_agents=account.kind in rules.agent_kinds,
+        claimants=frozenset({_claimant(account)}),
+        others=frozenset(i for p in others for i in _identities(p, rules)),
     )
+
+
+def _claimant(account: Account) -> str:
+    if account.claimant_entity_id is not None:
+        return f"#{account.claimant_entity_id}"
+    return f"name:{account.claimant_name.casefold()}"
 
 
 def event_facts(event: Event) -> Facts:
+    """The event as its accounts make it, with the envelope the event keeps."""
     members = [account_facts(account) for account in event.accounts]
-    place = _identity(event.place_entity_id, event.place_name) if event.place_name else None
-    return Facts(
-        kind=event.kind,
-        place=place,
-        agents=frozenset(a for m in members for a in m.agents),
-        earliest=event.earliest,
-        latest=event.latest,
-        dated=any(m.dated for m in members),
-        sides=frozenset(s for m in members for s in m.sides),
-    )
+    joined = reduce(combine, members[1:], members[0])
+    return replace(joined, earliest=event.earliest, latest=event.latest)
 
 
 def is_dated(account: Account) -> bool:
@@ -216,8 +232,9 @@ def _view(account: Account) -> AccountView:
         earliest=account.earliest,
         latest=account.latest,
         own_time=account.time_source == "own",
-        agents=frozenset(p.name for p in account.participants if p.role == "agent"),
+        agents=frozenset(p.name for p in _role(account, "agent")),
         polarity=polarity,
+        agent_ids=account_facts(account).agents,
     )
 
 

@@ -8,9 +8,10 @@ order they were ingested, therefore always make the same groups.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from timeline.reconcile.envelope import Interval, envelope
 from timeline.reconcile.scoring import MATCH_THRESHOLD, Facts, match_score
 
 
@@ -25,6 +26,10 @@ def combine(group: Facts, member: Facts) -> Facts:
         latest=latest,
         dated=group.dated or member.dated,
         sides=group.sides | member.sides,
+        target_sides=group.target_sides | member.target_sides,
+        strict_agents=group.strict_agents or member.strict_agents,
+        claimants=group.claimants | member.claimants,
+        others=group.others | member.others,
     )
 
 
@@ -42,6 +47,19 @@ def _envelope(a: Facts, b: Facts) -> tuple[datetime | None, datetime | None]:
 class _Group:
     facts: Facts
     members: list[int]
+    intervals: list[Interval]  # of the dated members, or of all while none is dated
+
+    def add(self, index: int, member: Facts) -> None:
+        joined = combine(self.facts, member)
+        if member.dated and not self.facts.dated:
+            self.intervals = []
+        if member.dated or not joined.dated:
+            self.intervals.append((member.earliest, member.latest))
+        # The group's time is that of its most specific accounts: "this month" must not
+        # stretch a capture dated 8-9 November over the whole month.
+        earliest, latest = envelope(self.intervals) or (joined.earliest, joined.latest)
+        self.facts = replace(joined, earliest=earliest, latest=latest)
+        self.members.append(index)
 
 
 def cluster(accounts: Sequence[Facts]) -> list[list[int]]:
@@ -54,9 +72,7 @@ def cluster(accounts: Sequence[Facts]) -> list[list[int]]:
             if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
                 best = (score, position)
         if best is None:
-            groups.append(_Group(facts, [index]))
+            groups.append(_Group(facts, [index], [(facts.earliest, facts.latest)]))
         else:
-            chosen = groups[best[1]]
-            chosen.facts = combine(chosen.facts, facts)
-            chosen.members.append(index)
+            groups[best[1]].add(index, facts)
     return [group.members for group in groups]

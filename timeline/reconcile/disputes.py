@@ -25,6 +25,9 @@ class AccountView:
     own_time: bool
     agents: frozenset[str]  # display names of the agents
     polarity: Literal["asserts", "denies"]
+    # Who the agents are, with the institutions they are part of ("Syrian Army" is also
+    # "Syrian government"); compared instead of the names when given.
+    agent_ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +63,16 @@ def _time_dispute(accounts: Sequence[AccountView]) -> Dispute | None:
 
 def _actor_dispute(accounts: Sequence[AccountView]) -> Dispute | None:
     with_agents = [a for a in accounts if a.agents]
-    clashing = {a.id for a in with_agents for b in with_agents if a.agents.isdisjoint(b.agents)}
+    clashing = {a.id for a in with_agents for b in with_agents if _who(a).isdisjoint(_who(b))}
     if not clashing:
         return None
     sides = _group((" + ".join(sorted(a.agents)), a.id) for a in with_agents if a.id in clashing)
     labels = " vs ".join(label for label, _ in sides)
     return Dispute("actor", f"the accounts name different agents: {labels}", sides)
+
+
+def _who(account: AccountView) -> frozenset[str]:
+    return account.agent_ids or account.agents
 
 
 def _polarity_dispute(accounts: Sequence[AccountView]) -> Dispute | None:

@@ -1,8 +1,10 @@
 """Does a new account tell an event we already hold? A pure, deterministic score.
 
 Accounts of one event may disagree on the day or on who did it (those become disputes),
-so neither blocks a match; a different kind or a different place does, a time far apart
-does, and so do agents on opposing sides of a contested kind (capture, attack).
+so neither blocks a match. What does block one: another kind or place; times far apart, or
+an event that starts after an undated account was published; agents on opposing sides of a
+contested kind (one side took the town, the other took it back); and different agents for
+kinds the agent defines (two movers, two speakers are two events).
 """
 
 from __future__ import annotations
@@ -12,30 +14,33 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 MATCH_THRESHOLD = 0.6
-NEAR = timedelta(days=3)  # "8 vs 9 November" is one event told two ways
-FAR = timedelta(days=7)  # further apart than this, it is another event
+# "8 vs 9 November" is one event told two ways; further apart than this, it is another
+# event ("re-entered on the 16th" and "fully retaken on the 19th").
+FAR = timedelta(days=3)
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What matching looks at, for an event (its envelope) or for an account."""
+    """What matching looks at, for an event (its envelope and members) or for an account."""
 
     kind: str
-    place: str | None  # entity key, or the casefolded name of an unknown place
-    agents: frozenset[str]
+    place: str | None  # an identity: gazetteer key, or the casefolded name of an unknown place
+    agents: frozenset[str]  # identities, with the institutions each is part of
     earliest: datetime | None
     latest: datetime | None
     dated: bool  # False when the only time known is "before publication"
     sides: frozenset[str] = frozenset()  # the agents' sides, for contested kinds only
+    target_sides: frozenset[str] = frozenset()  # the targets' sides, for contested kinds only
+    strict_agents: bool = False  # the agent is part of what the event is
+    claimants: frozenset[str] = frozenset()
+    others: frozenset[str] = frozenset()  # actors in other roles (targets, supporters)
 
 
 def gap(a: Facts, b: Facts) -> timedelta | None:
     """Time between two intervals (zero when they overlap); None when either is undated."""
     if not (a.dated and b.dated):
         return None
-    after = _gap_after(a, b)
-    before = _gap_after(b, a)
-    return max(after, before, timedelta(0))
+    return max(_gap_after(a, b), _gap_after(b, a), timedelta(0))
 
 
 def _gap_after(first: Facts, second: Facts) -> timedelta:
@@ -44,29 +49,55 @@ def _gap_after(first: Facts, second: Facts) -> timedelta:
     return second.earliest - first.latest
 
 
+def _opposed(a: Facts, b: Facts) -> bool:
+    if a.sides and b.sides and a.sides.isdisjoint(b.sides):
+        return True
+    return bool(a.sides & b.target_sides or b.sides & a.target_sides)
+
+
+def _reported_before_it_happened(a: Facts, b: Facts) -> bool:
+    """An undated account was published before the dated one's time began."""
+    return any(
+        not undated.dated
+        and dated.dated
+        and undated.latest is not None
+        and dated.earliest is not None
+        and dated.earliest >= undated.latest
+        for undated, dated in ((a, b), (b, a))
+    )
+
+
+def _incompatible(event: Facts, account: Facts) -> bool:
+    if event.kind != account.kind:
+        return True
+    if event.place and account.place and event.place != account.place:
+        return True
+    if _opposed(event, account) or _reported_before_it_happened(event, account):
+        return True
+    strict = event.strict_agents or account.strict_agents
+    return (
+        strict and bool(event.agents and account.agents) and event.agents.isdisjoint(account.agents)
+    )
+
+
 def match_score(event: Facts, account: Facts) -> float:
     """0 when the account cannot belong to the event, else higher for a better fit."""
-    if event.kind != account.kind:
+    if _incompatible(event, account):
         return 0.0
-    if event.place and account.place and event.place != account.place:
-        return 0.0
-    if event.sides and account.sides and event.sides.isdisjoint(account.sides):
-        return 0.0  # one side took it, the other took it back: two events
     distance = gap(event, account)
     if distance is not None and distance > FAR:
         return 0.0
     score = 0.4 if (event.place and event.place == account.place) else 0.1
-    score += _time_score(distance)
-    score += _agent_score(event.agents, account.agents)
+    score += _time_score(distance) + _agent_score(event.agents, account.agents)
+    score += 0.1 if event.claimants & account.claimants else 0.0
+    score += 0.1 if event.others & account.others else 0.0
     return round(score, 3)
 
 
 def _time_score(distance: timedelta | None) -> float:
     if distance is None:
         return 0.1
-    if distance == timedelta(0):
-        return 0.4
-    return 0.2 if distance <= NEAR else 0.05
+    return 0.4 if distance == timedelta(0) else 0.2
 
 
 def _agent_score(event_agents: frozenset[str], account_agents: frozenset[str]) -> float:
