@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from itertools import islice
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
 
@@ -28,6 +29,7 @@ from timeline.export.csv_writer import (
     csv_chunks,
     event_row,
 )
+from timeline.export.timelinejs import timelinejs, vis_items
 from timeline.store.db import unit_of_work
 from timeline.store.repositories import (
     AccountRepository,
@@ -63,6 +65,25 @@ def events_csv(f: Filter, engine: Db) -> StreamingResponse:
             yield from (event_row(e) for e in EventRepository(session).stream(f))
 
     return _csv(csv_chunks(EVENT_COLUMNS, rows()), "events.csv")
+
+
+TIMELINE_LIMIT = 2000
+
+
+@router.get("/timeline.json", dependencies=[Depends(only_params(*FILTER_PARAMS, "shape"))])
+def timeline_json(
+    f: Filter,
+    engine: Db,
+    shape: Annotated[
+        Literal["timelinejs", "vis"], Query(description="output shape")
+    ] = "timelinejs",
+) -> dict[str, Any]:
+    """The events of the same query as TimelineJS 3 JSON, or vis-timeline items and groups."""
+    with unit_of_work(engine) as session:
+        events = list(islice(EventRepository(session).stream(f), TIMELINE_LIMIT))
+        if shape == "vis":
+            return vis_items(events)
+        return timelinejs(events, title="Timeline")
 
 
 @router.get("/events/{event_id}", dependencies=[Depends(only_params())])
