@@ -15,18 +15,10 @@ from dataclasses import dataclass, replace
 from timeline.extract.clauses import words_after, words_before
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Mention
+from timeline.extract.speakers import actor_after, actor_before, claimant_of, find_speaker
 from timeline.extract.types import Claimant, Polarity, Sentence
 
-_MAX_GAP_WORDS = 10  # between an anonymous head and its verb
 _TRAILING_WORDS = 6
-_WORD = re.compile(r"[^\W_]+")
-_TRAILING_FILLER = re.compile(
-    r"(?:[\s,]+(?:had|has|have|also|later|earlier|previously|again|then|separately|further|"
-    r"yesterday|today|\w+day))+$",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"['’]s?\s")
-_QUOTES = " ,\"'“”‘’«»"
 _AFTER_COMMA = re.compile(r"[,—–\"”]\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
 
@@ -41,101 +33,15 @@ class Attribution:
     relay: Claimant | None = None
 
 
-def _claimant(mention: Mention, cue: str) -> Claimant:
-    return Claimant(mention.name, mention.key, cue, mention.start, mention.end)
-
-
-def _gap_ok(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
-    return len(_WORD.findall(gap)) <= _MAX_GAP_WORDS and not re.search(
-        r"[,;:()]|\bthat\b|\b(?:is|are|was|were)\b", gap.rstrip(" ,")
-    )
-
-
-# What may stand between a named speaker and its verb: "The ministry's spokesman also said",
-# "the coalition, in a statement on Tuesday, said".
-_FILLER = re.compile(
-    r"(?:[\s,]|['’]s\b|\b(?:spokes\w+|official|officials|press|service|office|chief|head|"
-    r"commander|command|has|have|had|also|further|later|earlier|again|then|previously|on|in|a|"
-    r"an|the|its|his|her|their|statement|briefing|today|yesterday|[A-Z]\w+day|\w+ly|all|both|"
-    r"each|jointly|army|military|government|forces|president|leader|envoy|ambassador|embassy|"
-    r"foreign|defen[cs]e|ministry|minister|mission)\b|"
-    r"\([A-Z]{2,6}\))*",
-    re.IGNORECASE,
-)
-
-
-def _actor_before(
-    text: str, floor: int, cue_start: int, mentions: Sequence[Mention]
-) -> Mention | None:
-    actors = [
-        m
-        for m in mentions
-        if m.kind == "actor" and not m.modifier and floor <= m.start and m.end <= cue_start
-    ]
-    if not actors or not _FILLER.fullmatch(text, actors[-1].end, cue_start):
-        return None
-    # "Hezbollah, the commander said": after a comma a new speaker phrase starts.
-    if re.search(r",\s*(?:the|a|an)\s", text[actors[-1].end : cue_start], re.IGNORECASE):
-        return None
-    return actors[-1]
-
-
-def _appositive_subject(
-    text: str, s: Sentence, cue_start: int, mentions: Sequence[Mention]
-) -> Mention | None:
-    """'The Observatory, a monitor that ..., rejected': the sentence's first actor speaks."""
-    if not text[s.start : cue_start].rstrip().endswith(","):
-        return None
-    first = next((m for m in mentions if m.kind == "actor" and not m.modifier), None)
-    if first is None or len(_WORD.findall(text[s.start : first.start])) > 1:
-        return None
-    return first if text[first.end : cue_start].lstrip().startswith(",") else None
-
-
-def _anonymous_before(text: str, s: Sentence, cue_start: int, lexicon: Lexicon) -> Claimant | None:
-    heads = lexicon.cues["_anonymous_heads"]
-    window_start = max(s.start, cue_start - 90)
-    for match in reversed(list(_WORD.finditer(text, window_start, cue_start))):
-        if match.group().lower() in heads and _gap_ok(text, match.end(), cue_start):
-            np_start = _phrase_start(text, s.start, match.start())
-            np_start += len(text[np_start:cue_start]) - len(
-                text[np_start:cue_start].lstrip(_QUOTES)
-            )
-            name = _TRAILING_FILLER.sub("", text[np_start:cue_start].strip(_QUOTES))
-            return Claimant(name, None, "", np_start, np_start + len(name))
-    return None
-
-
-def _phrase_start(text: str, floor: int, head_start: int) -> int:
-    """Back from an anonymous head to the comma, 'that' or sentence start before it."""
-    chunk = text[floor:head_start]
-    cut = max(chunk.rfind(","), chunk.rfind(";"), chunk.rfind(":"))
-    that = chunk.lower().rfind(" that ")
-    start = max(cut + 1, that + 6 if that >= 0 else 0)
-    return floor + len(chunk[:start]) + (len(chunk[start:]) - len(chunk[start:].lstrip()))
-
-
-def _actor_after(text: str, cue_end: int, stop: int, mentions: Sequence[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.start < cue_end or m.kind != "actor" or m.modifier:
-            continue
-        if len(_WORD.findall(text[cue_end : m.start])) > 3:
-            return None
-        if not _POSSESSIVE.match(text, m.end):  # "the group's Amaq news agency": Amaq speaks
-            return m
-    return None
-
-
 def _according(
     text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
 ) -> list[Attribution]:
     found = []
     for match in lexicon.cues["_according"].finditer(text, s.start, s.end):
-        actor = _actor_after(text, match.end(), s.end, mentions)
+        actor = actor_after(text, match.end(), s.end, mentions)
         cue = match.group().lower()
         if actor is not None:
-            found.append(Attribution(_claimant(actor, cue), (s.start, s.end), match.span(), True))
+            found.append(Attribution(claimant_of(actor, cue), (s.start, s.end), match.span(), True))
     return found
 
 
@@ -192,73 +98,13 @@ def _speech_attribution(
         if subject is None:
             return None
         return Attribution(
-            _claimant(subject, cue), (end, s.end), (start, end), False, polarity, hedge, relay
+            claimant_of(subject, cue), (end, s.end), (start, end), False, polarity, hedge, relay
         )
-    claimant, np_start = _subject(text, s, start, end, mentions, lexicon, cue)
+    claimant, np_start = find_speaker(text, s, start, end, mentions, lexicon, cue)
     if claimant is None and np_start is None:
         return None
     scope = _scope(text, s, np_start if np_start is not None else start, start, end, relay)
     return Attribution(claimant, scope, (start, end), True, polarity, hedge, relay)
-
-
-def _speaker_for(
-    text: str, anonymous: Claimant, actor: Mention, lexicon: Lexicon
-) -> Claimant | None:
-    """'a spokesman for the coalition': the anonymous phrase speaks, for the actor named in it
-    when it is close to the head ('a commander in the alliance fighting for Assad' speaks for
-    no one known). 'Coalition spokesman Ryan Dillon': the name right after the head wins."""
-    if anonymous.start is None or anonymous.end is None:
-        return None
-    if not anonymous.start < actor.start < anonymous.end:
-        return None
-    heads = lexicon.cues["_anonymous_heads"]
-    head = next(
-        (
-            m
-            for m in reversed(list(_WORD.finditer(text, anonymous.start, actor.start)))
-            if m.group().lower() in heads
-        ),
-        None,
-    )
-    if head is None:
-        return None
-    gap = len(_WORD.findall(text[head.end() : actor.start]))
-    if gap == 0:
-        return None
-    key = actor.key if gap <= 3 else None
-    return replace(anonymous, entity_key=key)
-
-
-def _subject(
-    text: str,
-    s: Sentence,
-    start: int,
-    end: int,
-    mentions: Sequence[Mention],
-    lexicon: Lexicon,
-    cue: str,
-) -> tuple[Claimant | None, int | None]:
-    """The speaker before the verb, a pronoun (running claimant), or after it ("said X")."""
-    actor = _actor_before(text, s.start, start, mentions)
-    anonymous = _anonymous_before(text, s, start, lexicon)
-    if anonymous is not None and actor is not None:
-        inside = _speaker_for(text, anonymous, actor, lexicon)
-        if inside is not None:
-            return replace(inside, cue=cue), anonymous.start
-    if actor is not None:
-        return _claimant(actor, cue), actor.start
-    if anonymous is not None:
-        return replace(anonymous, cue=cue), anonymous.start
-    appositive = _appositive_subject(text, s, start, mentions)
-    if appositive is not None:
-        return _claimant(appositive, cue), appositive.start
-    before = words_before(text, s.start, start, 1)
-    if before and before[0] in lexicon.cues["_pronouns"]:
-        return None, start - len(before[0]) - 1
-    inverted = _actor_after(text, end, s.end, mentions)
-    if inverted is not None and text[s.start : start].rstrip().endswith(","):
-        return _claimant(inverted, cue), start
-    return None, None
 
 
 def _scope(
@@ -282,9 +128,9 @@ def _scope(
 
 
 def _relay(text: str, end: int, stop: int, mentions: Sequence[Mention]) -> Claimant | None:
-    actor = _actor_after(text, end, stop, mentions)
+    actor = actor_after(text, end, stop, mentions)
     if actor is not None and actor.subtype == "media":
-        return _claimant(actor, "told")
+        return claimant_of(actor, "told")
     return None
 
 
@@ -297,7 +143,7 @@ def _lead(
             continue
         match = pattern.match(text, m.end, s.end)
         if match:
-            return [Attribution(_claimant(m, "lead"), (s.start, s.end), match.span(), True)]
+            return [Attribution(claimant_of(m, "lead"), (s.start, s.end), match.span(), True)]
     return []
 
 
@@ -324,12 +170,12 @@ def _quoted_as_saying(text: str, s: Sentence, mentions: Sequence[Mention]) -> li
         who_start, who_end = match.span("who")
         inner = [m for m in mentions if m.kind == "actor" and who_start <= m.start < who_end]
         if inner:
-            claimant = _claimant(inner[0], "quoted as saying")
+            claimant = claimant_of(inner[0], "quoted as saying")
         else:
             name = match.group("who").strip()
             claimant = Claimant(name, None, "quoted as saying", who_start, who_end)
-        relay_actor = _actor_before(text, s.start, match.start(), mentions)
-        relay = _claimant(relay_actor, "quoted") if relay_actor else None
+        relay_actor = actor_before(text, s.start, match.start(), mentions)
+        relay = claimant_of(relay_actor, "quoted") if relay_actor else None
         found.append(Attribution(claimant, (match.end(), s.end), match.span(), True, relay=relay))
     return found
 
