@@ -37,6 +37,7 @@ def test_an_institution_is_part_of_its_whole() -> None:
         "russia",
     }
     assert rules.with_wholes("hezbollah") == {"hezbollah"}
+    assert "us-led-coalition" in rules.with_wholes("us-state-department")
 
 
 @pytest.mark.parametrize(
