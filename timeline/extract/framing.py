@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from timeline.extract.attribution import Attribution
 from timeline.extract.types import Sentence
 
+# "BEIRUT, Nov 10 (Reuters) - ", "Beirut (AFP) — ", "MOSCOW, November 14. /TASS/. "
 DATELINE = re.compile(
-    r"[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[^()\n]{1,40}?)?\s*\([^()\n]{1,40}\)\s*[-–—]+\s",
+    r"[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[^()\n]{1,40}?)?\s*\([^()\n]{1,40}\)\s*[-–—]+\s"
+    r"|[A-Z][A-Z .'’-]{1,40},\s*[^/\n]{1,30}?\s*/[^/\n]{2,20}/\.?(?:\s|$)",
 )
 _OPENING = "“«"
 _CLOSING = "”»"
@@ -67,9 +69,11 @@ def quotation_speakers(
 def _closing_attribution(
     sentence: Sentence, attributions: Sequence[Attribution]
 ) -> Attribution | None:
-    """The attribution of the closing sentence whose scope is the quote before it."""
+    """The attribution after the closing quote ('..., citing X," the ministry said.')."""
+    close = max(sentence.text.rfind(q) for q in (*_CLOSING, '"'))
+    after_quote = sentence.start + close
     for attribution in attributions:
-        if attribution.scope[0] == sentence.start and attribution.claimant is not None:
+        if attribution.cue[0] > after_quote and attribution.claimant is not None:
             return attribution
     return None
 

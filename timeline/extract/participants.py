@@ -25,6 +25,7 @@ _NOT_AGENT_AFTER = frozenset(
     {"against", "from", "to", "toward", "towards", "into", "on", "at", "with", "for", "over"}
 )
 _WORD = re.compile(r"[^\W_]+")
+_PARTICIPLES = frozenset({"held", "led", "run", "taken", "seen", "made", "won", "built", "kept"})
 
 
 def _participant(role: Role, m: Mention) -> Participant:
@@ -159,8 +160,12 @@ def _coordinated(
 
 
 def _follows_by(text: str, trigger_end: int, m: Mention) -> bool:
+    """'liberated last week by the army'; not 'regrouped in areas held by the coalition'."""
     gap = text[trigger_end : m.start] + " "
-    return bool(re.match(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?:[\w'’-]+\s+){0,5}?$", gap))
+    match = re.match(r"\s+((?:[\w'’-]+\s+){0,3}?)by\s+(?:[\w'’-]+\s+){0,5}?$", gap)
+    if match is None:
+        return False
+    return not any(w.endswith("ed") or w in _PARTICIPLES for w in match.group(1).split())
 
 
 def _after_preposition(text: str, view: SentenceView, m: Mention) -> bool:

@@ -29,6 +29,27 @@ _RELATIVE_PREPOSITIONS = frozenset({"by", "in", "at", "near", "on", "inside", "a
 _NUMBER_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
 )
+_ADVERBS = frozenset(
+    {
+        "then",
+        "also",
+        "later",
+        "soon",
+        "again",
+        "already",
+        "eventually",
+        "finally",
+        "have",
+        "has",
+        "had",
+        "subsequently",
+        "first",
+        "twice",
+        "once",
+        "reportedly",
+        "allegedly",
+    }
+)
 _PLACE_WINDOW = 8
 _WORDS = re.compile(r"[^\W_]+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "you"})
@@ -76,6 +97,7 @@ def _is_passive(
         and before[-1] not in _PRONOUNS
         and not prev_is_actor
         and not before[-1].endswith("ly")
+        and before[-1] not in _ADVERBS
     )
 
 

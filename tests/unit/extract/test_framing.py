@@ -95,3 +95,44 @@ def test_durations_and_sets_never_date_an_account(gazetteer: Gazetteer) -> None:
     ]
     (event,) = extract_events(text, times, gazetteer)
     assert event.time_index is None and event.time_source == "publication"
+
+
+TASS_STYLE = """\
+MOSCOW, November 14. /TASS/. The US-led coalition refused to strike Islamic State convoys \
+fleeing Abu Kamal, the Russian Defense Ministry said on Tuesday.
+
+"The Russian command twice requested a joint operation. The American side refused, citing the \
+Geneva Convention," the ministry said in a statement.
+
+According to the ministry, coalition aircraft entered the 15-km zone around Abu Kamal on \
+November 9. The terrorists then regrouped in areas held by the coalition.
+
+A coalition spokesman dismissed the claims as false.
+"""
+
+
+def test_a_tass_style_story(gazetteer: Gazetteer) -> None:
+    times = sorted(
+        [
+            _date(TASS_STYLE, "November 14", "2017-11-14"),
+            _date(TASS_STYLE, "on Tuesday", "2017-11-14"),
+            _date(TASS_STYLE, "November 9", "2017-11-09"),
+        ],
+        key=lambda m: m.start,
+    )
+    events = extract_events(TASS_STYLE, times, gazetteer, publisher="TASS")
+    by_trigger = {(e.trigger, e.sentence_index): e for e in events}
+    claimants = {
+        t: e.claimant.entity_key if e.claimant else None for (t, _), e in by_trigger.items()
+    }
+    assert claimants["requested"] == "russian-defense-ministry"  # inside the quotation
+    assert claimants["entered"] == "russian-defense-ministry"
+    assert claimants["regrouped"] == "russian-defense-ministry"
+    assert claimants["dismissed"] == "us-led-coalition"
+    dated = {e.trigger: e.time_index for e in events}
+    assert dated["entered"] is not None and times[dated["entered"]].text == "November 9"
+    assert all(e.time_index is None or times[e.time_index].text == "November 9" for e in events), (
+        "the dateline and the statement day date no event"
+    )
+    regrouped = next(e for e in events if e.trigger == "regrouped")
+    assert {(p.role, p.entity_key) for p in regrouped.participants} == {("agent", "isis")}
