@@ -21,22 +21,24 @@ def year(g: Groups, ctx: Context) -> Result | None:
 
 
 def _looks_like_year(ctx: Context, y: int) -> bool:
+    """Whether a bare number in 1000..2099 is a year: not after "Resolution", "page",
+    "$"; not before "people", "km", "%"; after "in", "since"...; or before a singular
+    noun ("the 1996 campaign") rather than a plural one ("1500 soldiers")."""
     lex = lexicon()
-    before = ctx.before(20)
-    prev = before.split()[-1] if before.split() else ""
+    words = ctx.before(20).split()
+    prev = words[-1] if words else ""
     prev_word = prev.strip("(,.;:\"'")
+    following = ctx.after(15).split()
+    next_word = following[0].strip(".,;:") if following else ""
     if prev_word in lex.number_blockers or prev.endswith(("$", "#", "no.")):
         return False
-    if not 1000 <= y <= ctx.anchor.year + 30:
+    if not 1000 <= y <= ctx.anchor.year + 30 or next_word in lex.count_words:
         return False
     if prev_word in lex.year_cues or prev.endswith(("(", ",")) or not prev:
         return True
-    after = ctx.after(15).lstrip()
-    if not after or not after[0].isalpha():
+    if not next_word or not next_word[0].isalpha():
         return True
-    next_word = after.split()[0].strip(".,;:")
-    # "the 1996 campaign" names a year; "1500 soldiers" counts
-    return next_word in lexicon().year_followers or not next_word.endswith("s")
+    return next_word in lex.year_followers or not next_word.endswith("s")
 
 
 def spelled_year(g: Groups, ctx: Context) -> Result | None:

@@ -50,6 +50,7 @@ class Lexicon:
     month_cues: frozenset[str]
     rate_words: frozenset[str]
     duration_leads: frozenset[str]
+    count_words: frozenset[str]
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -128,6 +129,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         month_cues=_words(raw, "month_cues"),
         rate_words=_words(raw, "rate_words"),
         duration_leads=_words(raw, "duration_leads"),
+        count_words=_words(raw, "count_words"),
         future_markers=_words(raw, "future_markers"),
         past_markers=_words(raw, "past_markers"),
         reporting_verbs=_words(raw, "reporting_verbs"),
