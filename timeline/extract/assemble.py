@@ -59,6 +59,7 @@ def build_event(
     participants: tuple[Participant, ...],
     attribution: Attribution | None,
     tellers: Tellers,
+    clause: tuple[int, int],
 ) -> EventMention:
     trigger, others = triggers[0], triggers[1:]
     s = doc.sentences[index]
@@ -71,7 +72,9 @@ def build_event(
     denied = reported is not None and reported.polarity == "denies"
     polarity: Polarity = "denies" if trigger.negated or denied else "asserts"
     hedge = trigger.hedge or (reported.hedge if reported else None)
-    time = doc.times.choose(index, trigger.start, speech_act=speech_act, teller=teller)
+    time = doc.times.choose(
+        index, trigger.start, speech_act=speech_act, teller=teller, clause=clause
+    )
     extras = {
         "category": trigger.rule.category,
         "voice": "passive" if trigger.passive else "active",

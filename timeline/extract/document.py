@@ -128,7 +128,13 @@ def _statement_times(
             right_after = mention.start >= a.cue[1] and _STATEMENT_TIME_GAP.fullmatch(
                 text, a.cue[1], mention.start
             )
-            if between or right_after:
+            # "On Wednesday, a commander said the town had fallen": the content follows.
+            opening = (
+                a.scope[0] >= a.cue[1]
+                and mention.end <= speaker_start
+                and not text[mention.end : speaker_start].strip(" ,")
+            )
+            if between or right_after or opening:
                 found.add(i)
     return found
 

@@ -64,7 +64,8 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
             filled = {p.role for p in roles} - {"location"}
             roles.extend(p for p in found if p.role not in filled)
         attribution = attribution_for(group[0], attributions, doc.quoted.get(index))
-        events.append(build_event(doc, index, group, _dedupe(roles), attribution, tellers))
+        clause = sview.clause(group[0].start, group[0].end)
+        events.append(build_event(doc, index, group, _dedupe(roles), attribution, tellers, clause))
     return events
 
 

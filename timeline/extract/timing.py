@@ -70,17 +70,24 @@ class TimeContext:
         return [i for i in self._by_sentence[sentence_index] if i not in self.statement_times]
 
     def own(
-        self, sentence_index: int, trigger_start: int, *, speech_act: bool = False
+        self,
+        sentence_index: int,
+        trigger_start: int,
+        *,
+        speech_act: bool = False,
+        clause: tuple[int, int] | None = None,
     ) -> int | None:
-        """The sentence's best mention for a trigger at trigger_start, if any."""
+        """The sentence's best mention for a trigger: in its clause, specific, nearest."""
         candidates = self.in_sentence(sentence_index)
         if not speech_act:
             candidates = [i for i in candidates if i not in self.statement_times]
         if not candidates:
             return None
+        left, right = clause or (0, 0)
         return min(
             candidates,
             key=lambda i: (
+                not left <= self._mentions[i].start < right,
                 _is_fuzzy(self._mentions[i]),
                 abs(self._mentions[i].start - trigger_start),
             ),
@@ -93,9 +100,10 @@ class TimeContext:
         *,
         speech_act: bool = False,
         teller: str | None = None,
+        clause: tuple[int, int] | None = None,
     ) -> TimeChoice:
         """Own mention, else same paragraph, else the previous paragraph of the same teller."""
-        own = self.own(sentence_index, trigger_start, speech_act=speech_act)
+        own = self.own(sentence_index, trigger_start, speech_act=speech_act, clause=clause)
         if own is not None:
             return TimeChoice(own, "own", "own")
         if any(i in self.statement_times for i in self._by_sentence[sentence_index]):

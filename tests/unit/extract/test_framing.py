@@ -136,3 +136,20 @@ def test_a_tass_style_story(gazetteer: Gazetteer) -> None:
     )
     regrouped = next(e for e in events if e.trigger == "regrouped")
     assert {(p.role, p.entity_key) for p in regrouped.participants} == {("agent", "isis")}
+
+
+def test_an_opening_date_before_the_speaker_dates_the_statement(gazetteer: Gazetteer) -> None:
+    text = "On Wednesday, a commander said Abu-Kemal had been taken that day."
+    times = [_date(text, "On Wednesday", "2017-11-08"), _date(text, "that day", "2017-11-08")]
+    (event,) = extract_events(text, times, gazetteer)
+    assert event.time_index == 1
+
+
+def test_the_time_in_the_trigger_clause_wins(gazetteer: Gazetteer) -> None:
+    text = (
+        "The army declared Mayadin captured on Thursday, but ISIS fighters counter-attacked "
+        "in Mayadin that night."
+    )
+    times = [_date(text, "on Thursday", "2017-11-09"), _date(text, "that night", "2017-11-09TNI")]
+    events = {e.trigger: e for e in extract_events(text, times, gazetteer)}
+    assert events["counter-attacked"].time_index == 1
