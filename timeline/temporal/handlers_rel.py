@@ -129,6 +129,8 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
         return base + timedelta(days=diff)
     if diff == 0:
         return base
+    if ctx.mode == "narrative" and ctx.ref is not None:
+        return base + timedelta(days=diff % 7)  # a story moves forward: the next one
     possessive = ctx.low.startswith(("'s", "’s"), ctx.end)
     if possessive or reported_before(ctx.low, ctx.start):
         return base + timedelta(days=diff if diff < 0 else diff - 7)
