@@ -40,7 +40,7 @@ class Document:
     lexicon: Lexicon
     publisher_key: str | None
     publisher_name: str | None
-    first_narrative_paragraph: int
+    lead_paragraphs: frozenset[int]  # the first two of running text (a standfirst may lead)
 
     def mentions_in(self, s: Sentence) -> list[Mention]:
         return [m for m in self.mentions if s.start <= m.start < s.end]
@@ -87,7 +87,7 @@ def build_document(
         lexicon=lexicon,
         publisher_key=entry.key if entry else None,
         publisher_name=publisher,
-        first_narrative_paragraph=min(narrative, default=-1),
+        lead_paragraphs=frozenset(sorted(narrative)[:2]),
     )
 
 

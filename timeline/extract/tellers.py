@@ -1,8 +1,8 @@
 """Who tells the sentences that name no source: the document's running attribution.
 
-Two levels. A lead ("The Russian Defense Ministry has provided some information, regarding
-...", or a speaker-first attribution by a known source in the first paragraph of running
-text) frames the whole document: its source tells every later sentence that names no other.
+Two levels. A lead in the first paragraphs of running text ("The Russian Defense Ministry has
+provided some information, regarding ...", or a speaker-first attribution by a known source)
+frames the whole document: its source tells every later sentence that names no other.
 Any other attribution holds to the end of its paragraph, after which the frame tells again.
 A pronoun speaker ("It said") is the last named speaker, in any paragraph.
 """
@@ -57,19 +57,15 @@ class Tellers:
 
 def _opens_document(doc: Document, index: int, a: Attribution) -> bool:
     claimant = a.claimant
-    if claimant is None:
+    s = doc.sentences[index]
+    if claimant is None or s.paragraph not in doc.lead_paragraphs:
         return False
     if claimant.cue == "lead":
         return True
-    s = doc.sentences[index]
     speaker_first = (
         claimant.start is not None and claimant.start - s.start <= _SPEAKER_FIRST_CHARS
     ) or a.cue[0] - s.start <= _SPEAKER_FIRST_CHARS
-    return (
-        s.paragraph == doc.first_narrative_paragraph
-        and claimant.entity_key is not None
-        and speaker_first
-    )
+    return claimant.entity_key is not None and speaker_first
 
 
 def identity(claimant: Claimant | None, anonymous_heads: frozenset[str]) -> str | None:
