@@ -176,6 +176,7 @@ def trigger_pattern() -> str:
     words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
     words |= {"eighties", "nineties", "weekend", "weekends", "fiscal", "century"}
     words |= {"nineteen", "eighteen", "thousand"}  # spelled years
+    words |= {"ad"}  # "AD 9"
     return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"
 
 
@@ -185,4 +186,5 @@ def number_followers() -> frozenset[str]:
     lex = lexicon()
     words = set(lex.units) | set(lex.months) | set(lex.timezones)
     words |= {"a", "p", "am", "pm", "o", "of", "and", "or", "to", "century", "centuries"}
+    words |= {"bc", "b", "bce", "ad", "ce", "c"}  # "55 BC", "1066 AD"
     return frozenset(words)

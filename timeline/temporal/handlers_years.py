@@ -41,6 +41,19 @@ def _looks_like_year(ctx: Context, y: int) -> bool:
     return next_word in lex.year_followers or not next_word.endswith("s")
 
 
+def era_year(g: Groups, ctx: Context) -> Result | None:
+    """ "AD 9", "1066 AD", "55 BC" (TIMEX3 writes years before the common era BC0055)."""
+    era = str(g.get("era") or "ad").replace(".", "")
+    number = int(str(g.get("ad") or g.get("num")))
+    if number == 0:
+        return None
+    if era.startswith("b"):
+        return Result("DATE", f"BC{number:04d}")
+    if g.get("num") and era == "ce" and not ctx.text[ctx.end - 2 : ctx.end].isupper():
+        return None  # "10 ce" in lowercase is rarely an era
+    return Result("DATE", f"{number:04d}")
+
+
 def spelled_year(g: Groups, ctx: Context) -> Result | None:
     """Years in words: "nineteen ninety-six", "the year two thousand" (transcripts)."""
     if g.get("millennium"):
@@ -206,6 +219,7 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
 
 
 HANDLERS = {
+    "era_year": era_year,
     "year": year,
     "fiscal_year": fiscal_year,
     "quarter": quarter,
