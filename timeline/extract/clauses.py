@@ -12,9 +12,10 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|n't", re.UNICODE)
 
 
 def words_before(text: str, start: int, stop: int, count: int) -> list[str]:
-    """The last `count` words of text[start:stop], lowercased."""
+    """The last `count` words of text[start:stop], lowercased; the group name "IS" stays
+    "IS" so that it is never read as the verb."""
     found = _WORD.findall(text, max(start, stop - 12 * count), stop)
-    return [w.lower().replace("’", "'") for w in found[-count:]]
+    return [w if w == "IS" else w.lower().replace("’", "'") for w in found[-count:]]
 
 
 def words_after(text: str, start: int, stop: int, count: int) -> list[str]:

@@ -225,6 +225,7 @@ def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
     _check_examples(raw)
     cues["_according"] = word_regex(cues["_according_to"])
     cues["_not_names"] = frozenset(_strings(raw, "not_names", "cues"))
+    cues["_name_parts"] = frozenset(_strings(raw, "name_parts", "cues"))
     cues["_locative"] = frozenset(_strings(raw, "locative_prepositions", "cues"))
     try:
         cues["_boilerplate"] = [re.compile(p, re.IGNORECASE) for p in raw.get("boilerplate", [])]

@@ -28,6 +28,26 @@ _PLACE_OF = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_DIRECTIONS = frozenset(
+    {
+        "the",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "rural",
+        "east",
+        "west",
+        "north",
+        "south",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "nearby",
+    }
+)
 _CONNECTORS = frozenset({"of", "the", "al", "el", "de", "bin", "ibn", "for", "and"})
 
 
@@ -51,6 +71,7 @@ def unknown_names(
 ) -> list[Mention]:
     """Names not covered by `known` spans (gazetteer mentions, time expressions)."""
     not_names: frozenset[str] = cues["_not_names"]
+    never_alone: frozenset[str] = not_names | cues["_name_parts"]
     locative: frozenset[str] = cues["_locative"]
     mid_caps = _mid_sentence_capitals(text, sentences)
     found: list[Mention] = []
@@ -64,14 +85,17 @@ def unknown_names(
             words = surface.split()
             if any(ch.isdigit() for ch in surface) or _is_modifier(text, end):
                 continue
-            if all(part.lower() in not_names for part in re.split(r"[\s-]+", surface)):
-                continue  # "Syrian-Iraqi", "Last"
+            if all(part.lower() in never_alone for part in re.split(r"[\s-]+", surface)):
+                continue  # "Syrian-Iraqi", "Last", "Air Force"
             if len(words) == 1 and (
-                words[0].lower() in not_names or (start == s.start and words[0] not in mid_caps)
+                words[0].lower() in never_alone or (start == s.start and words[0] not in mid_caps)
             ):
                 continue
-            before = _WORD.findall(text[max(s.start, start - 20) : start])
-            locative_word = bool(before) and before[-1].lower() in locative
+            before = [w.lower() for w in _WORD.findall(text[max(s.start, start - 40) : start])]
+            directed = False
+            while before and before[-1] in _DIRECTIONS:  # "in eastern Ghouta"
+                directed = directed or before.pop() != "the"
+            locative_word = directed or (bool(before) and before[-1] in locative)
             place_of = _PLACE_OF.search(text, max(s.start, start - 30), start)
             kind: EntityKind = "place" if locative_word or place_of else "actor"
             found.append(Mention(start, end, surface, surface, None, kind, None))

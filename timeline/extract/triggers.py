@@ -202,7 +202,7 @@ def find_triggers(
         if (
             not nominal
             and before
-            and (before[-1] in cues["noun_modifiers"] or _is_number(before[-1]))
+            and (before[-1].lower() in cues["noun_modifiers"] or _is_number(before[-1]))
         ):
             nominal = any(form.pos == "noun" for _, form in options)
         chosen = _choose_form(options, nominal)

@@ -21,8 +21,10 @@ def test_unknown_place_after_a_settlement_noun(gazetteer: Gazetteer) -> None:
 
 
 def test_unknown_place_after_a_locative_preposition(gazetteer: Gazetteer) -> None:
-    (event,) = extract_events("Hezbollah shelled positions near Khan Sheikhoun.", [], gazetteer)
-    assert ("location", "Khan Sheikhoun", None) in _participants(event)
+    (event,) = extract_events("Hezbollah shelled positions near Tal Hamis.", [], gazetteer)
+    assert ("location", "Tal Hamis", None) in _participants(event)
+    (event,) = extract_events("Hezbollah shelled eastern Sheikh Maqsoud.", [], gazetteer)
+    assert ("location", "Sheikh Maqsoud", None) in _participants(event)
 
 
 def test_unknown_speaker_named_mid_document(gazetteer: Gazetteer) -> None:
