@@ -181,13 +181,24 @@ def clock(g: Groups, ctx: Context) -> Result | None:
         if month is None or day is None:
             return None
         base = date(infer_year(ctx, month, day), month, day)
+    elif (recent := _recent_day(ctx)) is not None:
+        base, on_ref = recent, True
     tz = lexicon().timezones.get(str(g.get("tz") or "").strip(), 0.0)
     value = f"{base.isoformat()}T{hour:02d}:{minute:02d}{utc_offset(tz)}"
     return Result("TIME", value, on_ref)
 
 
+def _recent_day(ctx: Context) -> date | None:
+    """The day last talked about, if it is a day of the week before publication: a clock
+    time without a date ("was shot at 10 p.m.") is on that day."""
+    ref = ctx.ref
+    if ref is None or ref.gran not in ("day", "part_of_day", "hour", "minute"):
+        return None
+    return ref.first if 0 <= (ctx.anchor - ref.first).days <= 7 else None
+
+
 def utc_offset(hours: float) -> str:
-    """ "-05:00" for EST; nothing for UTC, which is what values without offset mean."""
+    """The "-05:00" of EST; nothing for UTC, which is what values without offset mean."""
     if hours == 0:
         return ""
     minutes = round(abs(hours) * 60)
