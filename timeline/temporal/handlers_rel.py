@@ -15,54 +15,6 @@ from .tense import reported_before
 from .types import TimexType
 from .words import Groups, amount_of, day_of, month_of, unit_of, weekday_of
 
-# Offsets of relative words; those in ANAPHORIC count from the last mentioned time.
-OFFSETS = {
-    "last": -1,
-    "this": 0,
-    "next": 1,
-    "this past": -1,
-    "this coming": 1,
-    "the coming": 1,
-    "the past": -1,
-    "current": 0,
-    "the current": 0,
-    "earlier this": 0,
-    "later this": 0,
-    "the latest": -1,
-    "the last": -1,
-    "the most recent": -1,
-    "the current fiscal": 0,
-    "the fiscal": 0,
-    "the previous fiscal": -1,
-    "the last fiscal": -1,
-    "the latest fiscal": -1,
-    "the next": 1,
-    "the following": 1,
-    "the previous": -1,
-    "the preceding": -1,
-    "the prior": -1,
-    "prior": -1,
-    "that": 0,
-    "the same": 0,
-    "earlier that": 0,
-    "later that": 0,
-    "earlier in the": 0,
-    "later in the": 0,
-    "the": 0,
-    "over the": 0,
-}
-ANAPHORIC = {
-    "the next",
-    "the following",
-    "the previous",
-    "the preceding",
-    "the prior",
-    "prior",
-    "that",
-    "the same",
-    "earlier that",
-    "later that",
-}
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
 # News reports the past: a weekday is upcoming only when a future verb is this close.
 FUTURE_REACH = 50
@@ -83,10 +35,7 @@ def _base(ctx: Context, anaphoric: bool) -> tuple[Period, bool]:
 
 def _at(base: Period, gran: str) -> Period:
     """`base` seen at granularity `gran` (the week of a day, the year of a quarter)."""
-    first = base.first
-    if gran == "week" and base.gran in ("week",):
-        return base
-    return period(gran, first)
+    return base if base.gran == gran else period(gran, base.first)
 
 
 def deictic_day(g: Groups, ctx: Context) -> Result:
@@ -232,11 +181,11 @@ def relative_unit(g: Groups, ctx: Context) -> Result | None:
     if word is None and "weekend" in ctx.low[ctx.start : ctx.end]:
         word = "weekend"
     unit = unit_of(word)
-    if unit is None or rel not in OFFSETS or unit.time:
+    if unit is None or rel not in lexicon().relative_offsets or unit.time:
         return None
     if unit.gran in ("decade", "century") and rel in ("the last", "the past", "the next"):
         return Result("DURATION", f"P{unit.factor}Y")
-    if unit.name == "day" and rel not in ANAPHORIC | {"this"}:
+    if unit.name == "day" and rel not in lexicon().anaphoric_words | {"this"}:
         return None
     if unit.name == "weekend":
         return _weekend(rel, ctx)
@@ -244,16 +193,18 @@ def relative_unit(g: Groups, ctx: Context) -> Result | None:
         compared = comparable_period(ctx)
         if compared is not None:
             return Result("DATE", value_of(compared), True, sets_ref=False)
-    base, on_ref = _base(ctx, rel in ANAPHORIC)
+    base, on_ref = _base(ctx, rel in lexicon().anaphoric_words)
     if on_ref and base.gran in _ORDER and _ORDER[base.gran] < _ORDER[unit.gran]:
         return None  # "that day" after "in 1987": no day to point at
-    return Result("DATE", value_of(move(_at(base, unit.gran), OFFSETS[rel])), on_ref)
+    return Result(
+        "DATE", value_of(move(_at(base, unit.gran), lexicon().relative_offsets[rel])), on_ref
+    )
 
 
 def _weekend(rel: str, ctx: Context) -> Result:
     base, on_ref = _base(ctx, rel == "that")
     week = Period("week", period("week", base.first).first, "WE")
-    offset = OFFSETS.get(rel, 0)
+    offset = lexicon().relative_offsets.get(rel, 0)
     if rel in ("the", "over the", "that") and base.first.isoweekday() < 6:
         offset = -1 if ctx.tense == "past" else 0
     return Result("DATE", value_of(move(week, offset)), on_ref)

@@ -54,6 +54,8 @@ class Lexicon:
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     reporting_verbs: frozenset[str]
+    relative_offsets: dict[str, int]
+    anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
     timezones: dict[str, float]
     holidays: dict[str, tuple[int, int, int]]  # (month, day, 0) or (month, weekday, nth)
@@ -133,6 +135,8 @@ def parse_lexicon(raw: Any) -> Lexicon:
         future_markers=_words(raw, "future_markers"),
         past_markers=_words(raw, "past_markers"),
         reporting_verbs=_words(raw, "reporting_verbs"),
+        relative_offsets=_table(raw, "relative_offsets", int),
+        anaphoric_words=_words(raw, "anaphoric_words"),
         number_blockers=_words(raw, "number_blockers"),
         timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
         holidays=_holidays(raw),
