@@ -117,7 +117,19 @@ _ADVERBS = {
 
 def set_adverb(g: Groups, ctx: Context) -> Result | None:
     value = _ADVERBS.get(str(g.get("adv")))
-    return Result("SET", value) if value else None
+    if value is None or _in_a_name(ctx):
+        return None  # "Mashreq Daily", "the Daily Telegraph": a title
+    return Result("SET", value)
+
+
+def _in_a_name(ctx: Context) -> bool:
+    """Whether a capitalized word stands next to a capitalized neighbour."""
+    if not ctx.text[ctx.start].isupper():
+        return False
+    before = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
+    after = ctx.text[ctx.end : ctx.end + 20].split()
+    neighbours = [before[-1] if before else "", after[0] if after else ""]
+    return any(w[:1].isupper() and w.lower() not in ("the", "a") for w in neighbours)
 
 
 def fuzzy(g: Groups, ctx: Context) -> Result | None:
