@@ -186,7 +186,7 @@ def _interval(m: re.Match[str]) -> tuple[datetime, datetime, str]:
     if m["hh"]:
         hour, minute = int(m["hh"]), int(m["mm"])
         if hour > 24 or minute > 59:
-            raise ValueError(value_error(m.string))
+            raise ValueError(f"not a valid TIMEX3 time: {m.string!r}")
         start = _utc(day, hour) + timedelta(minutes=minute)
         if m["tz"]:  # local time at a UTC offset
             sign = -1 if m["tzh"][0] == "-" else 1
@@ -195,10 +195,6 @@ def _interval(m: re.Match[str]) -> tuple[datetime, datetime, str]:
             return start, start + timedelta(hours=1), "hour"
         return start, start + timedelta(minutes=1), "minute"
     return _utc(day), _utc(day, 24), "day"
-
-
-def value_error(value: str) -> str:
-    return f"not a valid TIMEX3 value: {value!r}"
 
 
 def period_of(value: str) -> Period | None:

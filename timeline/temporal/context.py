@@ -62,13 +62,6 @@ class Context:
         recent = (self.anchor - ref.first).days <= 366
         return ref if recent and ref.gran in ("half", "quarter", "month") else None
 
-    def anaphoric_base(self) -> tuple[Period | None, bool]:
-        """The period "two days later" or "that week" counts from: the last mentioned
-        time, else publication."""
-        if self.ref is not None:
-            return self.ref, True
-        return None, False
-
 
 @dataclass(frozen=True, slots=True)
 class Result:

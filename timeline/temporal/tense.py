@@ -39,10 +39,6 @@ def clause_bounds(low: str, start: int, end: int) -> tuple[int, int]:
     return left, m.start() + 1 if m else min(len(low), end + 250)
 
 
-def tense_at(low: str, start: int, end: int) -> Tense:
-    return tense_near(low, start, end)[0]
-
-
 def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
     """The tense of the verb nearest to the expression in its sentence, and how far
     that verb is (in characters); "present" when no verb says (reporting verbs like
