@@ -157,7 +157,7 @@ def find_attributions(
 
 
 _QUOTED_AS = re.compile(
-    r"\b(?:quoted|cited|quotes|cites|quoting|citing)\s+(?P<who>[^,;:]{1,80}?)\s+as\s+"
+    r"\b(?:quoted|cited|quotes|cites|quoting|citing)\s+(?!by\b)(?P<who>[^,;:]{1,80}?)\s+as\s+"
     r"(?:saying|stating|telling|reporting|confirming)\b",
     re.IGNORECASE,
 )
@@ -176,6 +176,30 @@ def _quoted_as_saying(text: str, s: Sentence, mentions: Sequence[Mention]) -> li
             claimant = Claimant(name, None, "quoted as saying", who_start, who_end)
         relay_actor = actor_before(text, s.start, match.start(), mentions)
         relay = claimant_of(relay_actor, "quoted") if relay_actor else None
+        found.append(Attribution(claimant, (match.end(), s.end), match.span(), True, relay=relay))
+    return found + _quoted_passive(text, s, mentions)
+
+
+_QUOTED_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:quoted|cited)\s+(?:by\s+(?P<by>[^,;:]{1,60}?)\s+)?as\s+"
+    r"(?:saying|stating|telling)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_passive(text: str, s: Sentence, mentions: Sequence[Mention]) -> list[Attribution]:
+    """'Lavrov was quoted by RIA as saying ...': Lavrov claims, RIA relays."""
+    found = []
+    for match in _QUOTED_PASSIVE.finditer(text, s.start, s.end):
+        speaker = actor_before(text, s.start, match.start(), mentions)
+        if speaker is None:
+            continue
+        relay = None
+        if match.group("by"):
+            by_start, by_end = match.span("by")
+            relays = [m for m in mentions if m.kind == "actor" and by_start <= m.start < by_end]
+            relay = claimant_of(relays[0], "quoted") if relays else None
+        claimant = claimant_of(speaker, "quoted as saying")
         found.append(Attribution(claimant, (match.end(), s.end), match.span(), True, relay=relay))
     return found
 
