@@ -13,7 +13,7 @@ import yaml
 from .lexicon import alternation, lexicon, macros
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-_MACRO = re.compile(r"\{([A-Z_0-9]+)(?::([a-z_0-9]+))?\}")
+_MACRO = re.compile(r"\{([A-Z][A-Z_0-9]*)(?::([a-z_0-9]+))?\}")
 
 
 class RuleError(ValueError):
@@ -176,7 +176,7 @@ def trigger_pattern() -> str:
     words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
     words |= {"eighties", "nineties", "weekend", "weekends", "fiscal", "century"}
     words |= {"nineteen", "eighteen", "thousand"}  # spelled years
-    words |= {"ad"}  # "AD 9"
+    words |= {"ad", "fy"}  # "AD 9", "FY2018"
     return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"
 
 

@@ -91,9 +91,13 @@ def iso_date(g: Groups, ctx: Context) -> Result | None:
 
 
 def numeric_date(g: Groups, ctx: Context) -> Result | None:
-    a, b, y = int(str(g["a"])), int(str(g["b"])), str(g["year"])
+    """11/14/2017 (US order unless impossible), 2017/11/14, 14.11.2017."""
+    y = str(g["year"])
     year = int(y) if len(y) == 4 else two_digit_year(int(y), ctx.anchor)
-    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    if g.get("a") is None:
+        return _dated(safe_date(year, int(str(g["month"])), int(str(g["day"]))))
+    a, b = int(str(g["a"])), int(str(g["b"]))
+    month, day = (a, b) if a <= 12 else (b, a)
     return _dated(safe_date(year, month, day))
 
 
@@ -125,6 +129,20 @@ def _weekday_year(g: Groups, ctx: Context, month: int, day: int) -> int | None:
 def week_of(g: Groups, ctx: Context) -> Result | None:
     day = month_day(g, ctx)
     return Result("DATE", value_of(period("week", date.fromisoformat(day.value)))) if day else None
+
+
+def day_of_month(g: Groups, ctx: Context) -> Result | None:
+    """ "on the 9th": a day of the month being talked about (or of publication), in the
+    month before when the clause is past and the day is still to come, or after."""
+    base, on_ref = ctx.deictic_base()
+    day = int(str(g["dom"]))
+    month = date(base.year, base.month, 1)
+    if ctx.tense == "past" and day > base.day:
+        month = shift("month", month, -1)
+    elif ctx.tense == "future" and day < base.day:
+        month = shift("month", month, 1)
+    d = safe_date(month.year, month.month, day)
+    return Result("DATE", d.isoformat(), on_ref) if d else None
 
 
 def month_year(g: Groups, ctx: Context) -> Result | None:
@@ -193,6 +211,7 @@ HANDLERS = {
     "numeric_date": numeric_date,
     "month_day": month_day,
     "week_of": week_of,
+    "day_of_month": day_of_month,
     "month_year": month_year,
     "month_relative": month_relative,
     "month_alone": month_alone,

@@ -93,7 +93,7 @@ def set_every(g: Groups, ctx: Context) -> Result | None:
     unit = unit_of(g.get("unit") or g.get("unit_s"))
     if unit is None:
         return None
-    amount = amount_of(g) if g.get("num") else 1.0
+    amount = amount_of(g) if g.get("num") or g.get("vague") else 1.0
     if g.get("other") == "other" and amount is not None:
         amount *= 2
     return Result("SET", duration_value(unit, amount if not g.get("times") else 1.0))

@@ -158,9 +158,9 @@ def _clock_reading(g: Groups) -> tuple[int | None, int]:
     named = g.get("named")
     if named:
         return (24 if named == "midnight" else 12), 0
-    if g.get("pod") and g.get("hour"):  # "4 in the morning", "8 in the evening"
-        hour = int(str(g["hour"]))
-        return (hour + 12 if g["pod"] != "morning" and hour < 12 else hour), 0
+    if g.get("pod") and g.get("hour"):  # "4 in the morning", "3:30 in the afternoon"
+        hour, minute = int(str(g["hour"])), int(g.get("minute") or 0)
+        return (hour + 12 if g["pod"] != "morning" and hour < 12 else hour), minute
     raw_hour = g.get("hour") or g.get("hour2")
     if raw_hour is None:
         return None, 0

@@ -70,14 +70,14 @@ def spelled_year(g: Groups, ctx: Context) -> Result | None:
 
 def the_unit(g: Groups, ctx: Context) -> Result | None:
     """ "the year" (this one, or a fiscal year when "ended ..." follows), and "the month",
-    "the week" after "the end of", "the rest of"."""
+    "the week", "the decade" after "the end of", "the rest of"."""
     unit = str(g["unit"])
     base, on_ref = ctx.deictic_base()
     after = ctx.after(12).lstrip()
     if unit == "year" and after.startswith(("ended", "ending", "to date", "through")):
         return Result("DURATION", "P1Y")
     if unit != "year" and not ctx.before(4).rstrip().endswith("of"):
-        return None
+        return None  # "the month" alone is too often not a time ("the month's data")
     if g.get("adj") == "same " or (ctx.mode == "narrative" and ctx.ref is not None):
         ref = ctx.ref if ctx.ref is not None else period("day", base)
         return Result("DATE", value_of(period(unit, ref.first)), ctx.ref is not None)
@@ -86,6 +86,8 @@ def the_unit(g: Groups, ctx: Context) -> Result | None:
 
 def fiscal_year(g: Groups, ctx: Context) -> Result | None:
     y = explicit_year(g, ctx)
+    if y is None and g.get("yy"):
+        y = two_digit_year(int(str(g["yy"])), ctx.anchor)
     return Result("DATE", f"{y:04d}") if y else None
 
 

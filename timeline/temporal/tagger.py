@@ -28,7 +28,9 @@ HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS}
 _WORD_START = re.compile(r"(?<![\w'’])[\w$']")
 _LETTERS = re.compile(r"[a-z]*")
 # After a number: its other digits, an ordinal or plural suffix, and the next word.
-_NUMBER_TAIL = re.compile(r"[\d,.]*(?:st|nd|rd|th|s)?(?P<sep>[-:/'’]|\s*(?P<word>[a-z]+))?")
+_NUMBER_TAIL = re.compile(
+    r"[\d,.]*(?P<suffix>st|nd|rd|th|s)?(?P<sep>[-:/'’]|\s*(?P<word>[a-z]+)|\s*[,.;:)]|$)?"
+)
 LOOKBEHIND = 40  # characters before a trigger where an expression may start
 POINT_MODS = {"START", "MID", "END", "APPROX"}
 AMOUNT_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
@@ -113,7 +115,10 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
     if tail is None or tail.group("sep") is None:
         return False
     word = tail.group("word")
-    return word is None or word in g.followers
+    if word is None:  # a separator, or an ordinal before punctuation ("on the 9th.")
+        sep = tail.group("sep")
+        return (sep != "" and sep[-1] in "-:/'’") or tail.group("suffix") not in (None, "s")
+    return word in g.followers
 
 
 def _candidates(g: Grammar, low: str, trigger: int, pos: int) -> list[int]:
