@@ -137,7 +137,9 @@ def _negated(
     if any(w in cues["negations"] or w.endswith("n't") for w in before[-3:]):
         return True
     for match in cues["_negation_phrases"].finditer(text, sentence_start, start):
-        if " " in match.group():
+        # "no evidence that ... entered", but not across a comma or "but".
+        between = text[match.end() : start]
+        if " " in match.group() and not re.search(r"[,;]|\bbut\b|\bwhile\b", between):
             return True
     if "to" in before[-2:]:
         at = len(before) - before[::-1].index("to") - 1
@@ -180,65 +182,88 @@ def find_triggers(
 ) -> list[Trigger]:
     """Triggers of events reported in the sentence, in text order."""
     s = view.sentence
-    cues = lexicon.cues
     named = [(m.start, m.end) for m in mentions if not m.anaphor]
-    actor_ends = {m.end for m in mentions if m.kind == "actor"}
     found: list[Trigger] = []
     for match in lexicon.trigger_pattern.finditer(text, s.start, s.end):
-        start, end = match.span()
-        if any(a < end and start < b for a, b in named):
-            continue
-        before = words_before(text, s.start, start, 6)
-        after = words_after(text, end, s.end, 4)
-        surface = " ".join(match.group().lower().split())
-        if surface not in lexicon.forms:
-            surface = surface.removeprefix("re-")
-        nominal = (
-            (bool(before) and before[-1] in cues["nominal_before"])
-            or _after_possessive(text, s.start, start)
-            or _after_verb(before)
-        )
-        options = lexicon.forms[surface]
-        if (
-            not nominal
-            and before
-            and (before[-1].lower() in cues["noun_modifiers"] or _is_number(before[-1]))
-        ):
-            nominal = any(form.pos == "noun" for _, form in options)
-        chosen = _choose_form(options, nominal)
-        if chosen is None:
-            continue
-        rule, form = chosen
-        if starts_with_phrase(after, rule.not_followed_by) or _preceded_by(before, rule):
-            continue
-        if _not_asserted(text, view, start, before, cues):
-            continue
-        clause = view.clause(start, end)
-        if not _requirement_met(rule, text, clause, mentions, (start, end)):
-            continue
-        if rule.requires_after and not _particle_follows(text, end, clause[1], rule):
-            continue
-        prev_is_actor = _ends_with_actor(text, start, actor_ends)
-        participle = any(f.verb_form in ("past", "participle") for _, f in options)
-        passive = _is_passive(form, participle, before, after, prev_is_actor)
-        if passive and rule.no_passive:
-            continue
-        if form.verb_form == "third" and rule.category != "communication" and _narrative(s):
-            continue  # news tells events in the past: "the reversal leaves the town exposed"
-        found.append(
-            Trigger(
-                rule=rule,
-                form=form,
-                start=start,
-                end=end,
-                text=match.group(),
-                kind=rule.passive_kind if passive and rule.passive_kind else rule.kind,
-                passive=passive,
-                negated=_negated(text, s.start, start, before, cues),
-                hedge=_hedge(text, clause, start, end, cues["_hedges"]),
-            )
-        )
+        if any(a < match.end() and match.start() < b for a, b in named):
+            continue  # part of a name: "Free Syrian Army", "Al-Qaim border crossing"
+        trigger = _candidate(text, view, lexicon, mentions, match)
+        if trigger is not None:
+            found.append(trigger)
     return found
+
+
+def _reading(
+    text: str, s: Sentence, match: re.Match[str], lexicon: Lexicon, before: list[str]
+) -> tuple[TriggerRule, Form, bool] | None:
+    """The rule and form a matched word is read as, and whether it can be a participle."""
+    surface = " ".join(match.group().lower().split())
+    if surface not in lexicon.forms:
+        surface = surface.removeprefix("re-")
+    options = lexicon.forms[surface]
+    cues = lexicon.cues
+    nominal = (
+        (bool(before) and before[-1] in cues["nominal_before"])
+        or _after_possessive(text, s.start, match.start())
+        or _after_verb(before)
+    )
+    if (
+        not nominal
+        and before
+        and (before[-1].lower() in cues["noun_modifiers"] or _is_number(before[-1]))
+    ):
+        nominal = any(form.pos == "noun" for _, form in options)
+    chosen = _choose_form(options, nominal)
+    if chosen is None:
+        return None
+    participle = any(f.verb_form in ("past", "participle") for _, f in options)
+    return chosen[0], chosen[1], participle
+
+
+def _candidate(
+    text: str,
+    view: SentenceView,
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    match: re.Match[str],
+) -> Trigger | None:
+    s, cues = view.sentence, lexicon.cues
+    start, end = match.span()
+    before = words_before(text, s.start, start, 6)
+    # Modality and negation look no further back than the last comma.
+    local = words_before(text, max(s.start, text.rfind(",", s.start, start) + 1), start, 6)
+    after = words_after(text, end, s.end, 4)
+    reading = _reading(text, s, match, lexicon, before)
+    if reading is None:
+        return None
+    rule, form, participle = reading
+    if starts_with_phrase(after, rule.not_followed_by) or _preceded_by(before, rule):
+        return None
+    if _not_asserted(text, view, start, local, cues):
+        return None
+    clause = view.clause(start, end)
+    if not _requirement_met(rule, text, clause, mentions, (start, end)):
+        return None
+    if rule.requires_after and not _particle_follows(text, end, clause[1], rule):
+        return None
+    actor_ends = {m.end for m in mentions if m.kind == "actor"}
+    prev_is_actor = len(text[:start].rstrip()) in actor_ends
+    passive = _is_passive(form, participle, before, after, prev_is_actor)
+    if passive and rule.no_passive:
+        return None
+    if form.verb_form == "third" and rule.category != "communication" and _narrative(s):
+        return None  # news tells events in the past: "the reversal leaves the town exposed"
+    return Trigger(
+        rule=rule,
+        form=form,
+        start=start,
+        end=end,
+        text=match.group(),
+        kind=rule.passive_kind if passive and rule.passive_kind else rule.kind,
+        passive=passive,
+        negated=_negated(text, s.start, start, local, cues),
+        hedge=_hedge(text, clause, start, end, cues["_hedges"]),
+    )
 
 
 def _preceded_by(before: list[str], rule: TriggerRule) -> bool:
@@ -269,8 +294,3 @@ def _after_verb(before: list[str]) -> bool:
 
 def _after_possessive(text: str, floor: int, start: int) -> bool:
     return bool(re.search(r"['’]s?\s+$", text[max(floor, start - 4) : start]))
-
-
-def _ends_with_actor(text: str, start: int, actor_ends: set[int]) -> bool:
-    stripped = len(text[:start].rstrip())
-    return stripped in actor_ends

@@ -204,3 +204,12 @@ def test_relay_keeps_the_inner_source(gazetteer: Gazetteer) -> None:
     assert event.claimant is not None and event.claimant.entity_key == "isis"
     assert event.extras["relayed_by_key"] == "amaq"
     assert ("target", "isis") not in _roles(event)
+
+
+def test_modality_and_negation_stop_at_a_comma(gazetteer: Gazetteer) -> None:
+    text = "ISIS fighters, who will face trial, fled Abu Kamal."
+    assert _only(text, gazetteer, "fled").polarity == "asserts"
+    text = "There is no evidence of a deal, but ISIS fighters left Abu Kamal on Thursday."
+    assert _only(text, gazetteer, "left").polarity == "asserts"
+    text = "The ministry said there was no evidence that ISIS fighters left Abu Kamal."
+    assert _only(text, gazetteer, "left").polarity == "denies"
