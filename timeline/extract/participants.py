@@ -81,7 +81,7 @@ def assign_roles(
     roles.extend(_participant("agent", m) for m in agents)
     if target is not None and trigger.kind in TARGET_KINDS:
         roles.append(_participant("target", target))
-    roles.extend(_participant("supporter", m) for m in supporting)
+    roles.extend(_participant("supporter", m) for m in supporting if c_start <= m.start < c_end)
     places = [m for m in clause if m.kind == "place"]
     roles.extend(_participant("location", m) for m in _finest(places, trigger))
     return _unique(roles)

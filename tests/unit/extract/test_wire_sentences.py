@@ -213,3 +213,10 @@ def test_modality_and_negation_stop_at_a_comma(gazetteer: Gazetteer) -> None:
     assert _only(text, gazetteer, "left").polarity == "asserts"
     text = "The ministry said there was no evidence that ISIS fighters left Abu Kamal."
     assert _only(text, gazetteer, "left").polarity == "denies"
+
+
+def test_supporters_belong_to_their_clause(gazetteer: Gazetteer) -> None:
+    text = "The Syrian army, backed by Russia, captured Mayadin, while ISIS fled toward Abu Kamal."
+    events = {e.trigger: e for e in extract_events(text, [], gazetteer)}
+    assert ("supporter", "russia") in _roles(events["captured"])
+    assert ("supporter", "russia") not in _roles(events["fled"])
