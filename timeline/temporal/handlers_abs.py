@@ -11,6 +11,7 @@ from .lexicon import lexicon
 from .words import (
     Groups,
     day_of,
+    easter,
     month_of,
     nth_weekday,
     safe_date,
@@ -199,11 +200,17 @@ def holiday(g: Groups, ctx: Context) -> Result | None:
     if year is None:
         rel = g.get("rel") or ""
         year = base.year + {"last": -1, "next": 1}.get(rel, 0)
-        if not rel and ctx.tense == "past" and (spec[0], spec[1]) > (base.month, base.day):
+        this_year = _holiday_date(spec, year)
+        if not rel and ctx.tense == "past" and this_year is not None and this_year > base:
             year -= 1
+    return Result("DATE", day.isoformat(), on_ref) if (day := _holiday_date(spec, year)) else None
+
+
+def _holiday_date(spec: tuple[int, int, int], year: int) -> date | None:
     month, a, nth = spec
-    day = safe_date(year, month, a) if nth == 0 else nth_weekday(year, month, a, nth)
-    return Result("DATE", day.isoformat(), on_ref) if day else None
+    if month == 0:
+        return easter(year) + timedelta(days=a)
+    return safe_date(year, month, a) if nth == 0 else nth_weekday(year, month, a, nth)
 
 
 HANDLERS = {

@@ -227,6 +227,10 @@ def _shifted(base: Period, unit: Unit, amount: float, sign: int) -> Period:
 
 def units_ago(g: Groups, ctx: Context) -> Result | None:
     unit, amount = unit_of(g.get("unit")), amount_of(g)
+    if not g.get("num") and not g.get("vague"):
+        if unit is None or g.get("unit") != unit.plural:
+            return None
+        amount = None  # "months ago"
     if unit is None or unit.name == "weekend":
         return None
     sign = 1 if g.get("dir") in ("hence", "from now") else -1

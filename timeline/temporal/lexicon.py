@@ -58,7 +58,8 @@ class Lexicon:
     anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
     timezones: dict[str, float]
-    holidays: dict[str, tuple[int, int, int]]  # (month, day, 0) or (month, weekday, nth)
+    # (month, day, 0), (month, weekday, nth) or (0, days after Easter, 0)
+    holidays: dict[str, tuple[int, int, int]]
 
 
 def _table(raw: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> dict[str, Any]:
@@ -99,13 +100,16 @@ def _units(raw: dict[str, Any]) -> dict[str, Unit]:
 def _holidays(raw: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
     out: dict[str, tuple[int, int, int]] = {}
     for name, spec in _table(raw, "holidays", (str, list)).items():
+        easter = re.fullmatch(r"easter([+-]\d+)?", spec) if isinstance(spec, str) else None
         if isinstance(spec, str) and re.fullmatch(r"\d\d-\d\d", spec):
             out[name] = (int(spec[:2]), int(spec[3:]), 0)
+        elif easter is not None:  # month 0: days from Easter Sunday
+            out[name] = (0, int(easter[1] or 0), 0)
         elif isinstance(spec, list) and len(spec) == 3 and all(isinstance(n, int) for n in spec):
             out[name] = (spec[0], spec[1], spec[2])
         else:
             raise LexiconError(
-                f"lexicon: holidays[{name!r}] must be 'MM-DD' or [month, weekday, nth]"
+                f"lexicon: holidays[{name!r}] must be 'MM-DD', 'easter+N' or [month, weekday, nth]"
             )
     return out
 

@@ -77,3 +77,16 @@ def two_digit_year(yy: int, anchor: date) -> int:
     """'98 -> 1998, '05 -> 2005: the century that puts it nearest the anchor."""
     candidates = [c + yy for c in (1800, 1900, 2000, 2100)]
     return min(candidates, key=lambda y: abs(y - anchor.year))
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    n = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * n) // 433
+    month = (h + n - 7 * m + 90) // 25
+    return date(year, month, (h + n - 7 * m + 33 * month + 19) % 32)
