@@ -21,6 +21,7 @@ from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
 from timeline.extract.names import unknown_names
 from timeline.extract.sentences import split_sentences
+from timeline.extract.spans import within
 from timeline.extract.timing import TimeContext
 from timeline.extract.types import Sentence
 from timeline.temporal.types import TimeMention
@@ -42,8 +43,10 @@ class Document:
     publisher_name: str | None
     lead_paragraphs: frozenset[int]  # the first two of running text (a standfirst may lead)
 
+    mention_starts: list[int]
+
     def mentions_in(self, s: Sentence) -> list[Mention]:
-        return [m for m in self.mentions if s.start <= m.start < s.end]
+        return within(self.mentions, self.mention_starts, s.start, s.end)
 
 
 @cache
@@ -67,8 +70,11 @@ def build_document(
     skipped = frozenset(i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon))
     narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
     mentions = _all_mentions(text, sentences, gazetteer, lexicon, times)
+    starts = [m.start for m in mentions]
     attributions = [
-        [] if i in skipped else find_attributions(text, s, _within(mentions, s), lexicon)
+        []
+        if i in skipped
+        else find_attributions(text, s, within(mentions, starts, s.start, s.end), lexicon)
         for i, s in enumerate(sentences)
     ]
     context = TimeContext(sentences, times, narrative)
@@ -88,11 +94,8 @@ def build_document(
         publisher_key=entry.key if entry else None,
         publisher_name=publisher,
         lead_paragraphs=frozenset(sorted(narrative)[:2]),
+        mention_starts=starts,
     )
-
-
-def _within(mentions: Sequence[Mention], s: Sentence) -> list[Mention]:
-    return [m for m in mentions if s.start <= m.start < s.end]
 
 
 def _all_mentions(

@@ -39,12 +39,12 @@ class TriggerRule:
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: cached derivations
 class Lexicon:
     rules: tuple[TriggerRule, ...]
-    trigger_pattern: re.Pattern[str]
     forms: Mapping[str, tuple[tuple[TriggerRule, Form], ...]]  # surface → rules and form
     speech_forms: Mapping[str, Form]
     denial_lemmas: frozenset[str]
     hedging_lemmas: frozenset[str]
     speech_lemma_of: Mapping[str, str]
+    longest_form: int  # in words
     cues: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -142,11 +142,8 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
     compiled["_lead"] = _lead_pattern(compiled)
     return Lexicon(
         rules=rules,
-        # "re-entered", "re-captured": a hyphenated re- prefix keeps the verb's reading.
-        trigger_pattern=re.compile(
-            rf"(?<![\w'’-])(?:re-)?(?:{phrase_pattern(index)})(?![\w-])", re.IGNORECASE
-        ),
         forms={k: tuple(v) for k, v in index.items()},
+        longest_form=max(len(k.split()) for k in index),
         speech_forms=speech_forms,
         denial_lemmas=frozenset(_strings(attribution, "denial_verbs", "cues")),
         hedging_lemmas=frozenset(_strings(attribution, "hedging_verbs", "cues")),

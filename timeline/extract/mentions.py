@@ -15,6 +15,7 @@ from typing import Any
 
 from timeline.extract.gazetteer import Entry, Gazetteer
 from timeline.extract.lexicon import phrase_pattern
+from timeline.extract.spans import SpanSet
 from timeline.extract.types import EntityKind
 
 _ACTOR_SUBTYPES_PLACE = frozenset({"town", "country", "region", "river", "crossing", "base"})
@@ -94,12 +95,12 @@ def find_mentions(
         )
         for m in gazetteer.find(text)
     ]
-    taken = [(m.start, m.end) for m in named]
+    taken = SpanSet((m.start, m.end) for m in named)
     candidates: list[_Candidate] = []
     matches = [*anaphora.pattern.finditer(text), *anaphora.speaker.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start("head")):
         start, end = match.start("head"), match.end("head")
-        if any(s < end and start < e for s, e in taken) or _introduces_name(text, end):
+        if taken.overlaps(start, end) or _introduces_name(text, end):
             continue
         if candidates and candidates[-1].start == start:
             continue  # both patterns found the same head

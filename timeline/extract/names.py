@@ -9,10 +9,11 @@ no). After a locative preposition ("in", "near", "toward") a name is a place, el
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from timeline.extract.mentions import Mention
+from timeline.extract.spans import SpanSet
 from timeline.extract.types import EntityKind, Sentence
 
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|ad-d|bin|abu)-)?[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
@@ -59,10 +60,6 @@ def _mid_sentence_capitals(text: str, sentences: Sequence[Sentence]) -> set[str]
     return capitals
 
 
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
-
-
 def unknown_names(
     text: str,
     sentences: Sequence[Sentence],
@@ -74,11 +71,12 @@ def unknown_names(
     never_alone: frozenset[str] = not_names | cues["_name_parts"]
     locative: frozenset[str] = cues["_locative"]
     mid_caps = _mid_sentence_capitals(text, sentences)
+    taken = SpanSet(known)
     found: list[Mention] = []
     for s in sentences:
         for match in _NAME.finditer(text, s.start, s.end):
             span = _trim(text, match.start(), match.end(), not_names)
-            if span is None or _overlaps(*span, known):
+            if span is None or taken.overlaps(*span):
                 continue
             start, end = span
             surface = text[start:end]

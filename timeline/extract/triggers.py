@@ -22,6 +22,7 @@ from timeline.extract.clauses import (
 from timeline.extract.inflect import Form
 from timeline.extract.lexicon import Lexicon, TriggerRule
 from timeline.extract.mentions import Mention
+from timeline.extract.spans import SpanSet
 from timeline.extract.types import Sentence
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
@@ -182,10 +183,10 @@ def find_triggers(
 ) -> list[Trigger]:
     """Triggers of events reported in the sentence, in text order."""
     s = view.sentence
-    named = [(m.start, m.end) for m in mentions if not m.anaphor]
+    named = SpanSet((m.start, m.end) for m in mentions if not m.anaphor)
     found: list[Trigger] = []
-    for match in lexicon.trigger_pattern.finditer(text, s.start, s.end):
-        if any(a < match.end() and match.start() < b for a, b in named):
+    for match in _word_hits(text, s, lexicon):
+        if named.overlaps(match.start(), match.end()):
             continue  # part of a name: "Free Syrian Army", "Al-Qaim border crossing"
         trigger = _candidate(text, view, lexicon, mentions, match)
         if trigger is not None:
@@ -193,8 +194,52 @@ def find_triggers(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A trigger form found in the text (the part of re.Match that is used)."""
+
+    first: int
+    last: int
+    surface: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+    def group(self) -> str:
+        return self.surface
+
+    def span(self) -> tuple[int, int]:
+        return self.first, self.last
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _word_hits(text: str, s: Sentence, lexicon: Lexicon) -> list[_Hit]:
+    """Trigger forms among the sentence's words, longest phrase first at each word: a dict
+    lookup per word instead of one alternation of every form tried at every character."""
+    tokens = list(_TOKEN.finditer(text, s.start, s.end))
+    words = [t.group().lower().replace("’", "'") for t in tokens]
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(lexicon.longest_form, len(tokens) - i), 0, -1):
+            phrase = " ".join(words[i : i + n])
+            if phrase in lexicon.forms or phrase.removeprefix("re-") in lexicon.forms:
+                first, last = tokens[i].start(), tokens[i + n - 1].end()
+                hits.append(_Hit(first, last, text[first:last]))
+                i += n
+                break
+        else:
+            i += 1
+    return hits
+
+
 def _reading(
-    text: str, s: Sentence, match: re.Match[str], lexicon: Lexicon, before: list[str]
+    text: str, s: Sentence, match: _Hit, lexicon: Lexicon, before: list[str]
 ) -> tuple[TriggerRule, Form, bool] | None:
     """The rule and form a matched word is read as, and whether it can be a participle."""
     surface = " ".join(match.group().lower().split())
@@ -225,7 +270,7 @@ def _candidate(
     view: SentenceView,
     lexicon: Lexicon,
     mentions: Sequence[Mention],
-    match: re.Match[str],
+    match: _Hit,
 ) -> Trigger | None:
     s, cues = view.sentence, lexicon.cues
     start, end = match.span()
