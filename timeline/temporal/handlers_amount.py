@@ -32,23 +32,31 @@ def duration(g: Groups, ctx: Context) -> Result | None:
         return None  # "a second group": an ordinal
     if num in ("a", "an", "one") and _per_amount(ctx):
         return Result("SET", duration_value(unit, 1.0))  # "$5 a year": a rate
+    if num == "one" and unit.name == "day" and ctx.before(8).split()[-1:] in _MODALS:
+        return Result("DATE", "FUTURE_REF")  # "Islam will one day be ...": someday
     if num in ("a", "an") and ctx.low[ctx.end : ctx.end + 1] == "-":
         return None
     return Result("DURATION", duration_value(unit, amount))
 
 
+_MODALS = [["will"], ["would"], ["could"], ["may"], ["might"], ["should"], ["can"], ["must"]]
+# Words in -s that are not plural nouns counting something.
+_NOT_PLURALS = {"was", "has", "is", "this", "its", "his", "as", "does", "says", "always", "us"}
+
+
 def _per_amount(ctx: Context) -> bool:
-    """Whether "a year" follows an amount ("$2 billion a year", "50 cents a day")."""
-    before = ctx.before(25).rstrip()
-    words = before.split()
-    if not words:
-        return False
+    """Whether "a year" follows an amount ("$2 billion a year", "50 cents a day", "four
+    flights a week"): it is then a rate, not a duration."""
+    words = ctx.before(25).split()
+    if not words or ctx.low[ctx.start : ctx.start + 3] == "one":
+        return bool(words) and words[-1] in ("once", "twice")
     last = words[-1].strip(",")
-    return (
-        last[-1:].isdigit()
-        or last.endswith(tuple(lexicon().rate_words))
-        or last in ("once", "twice", "%")
-    )
+    if last[-1:].isdigit() or last in ("once", "twice", "%"):
+        return True
+    if last.endswith(tuple(lexicon().rate_words)):
+        return True
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.isalpha()
+    return plural and last not in _NOT_PLURALS
 
 
 def duration_plural(g: Groups, ctx: Context) -> Result | None:
