@@ -38,11 +38,29 @@ def _according(
 ) -> list[Attribution]:
     found = []
     for match in lexicon.cues["_according"].finditer(text, s.start, s.end):
-        actor = actor_after(text, match.end(), s.end, mentions)
         cue = match.group().lower()
+        actor = actor_after(text, match.end(), s.end, mentions, reach=5)
         if actor is not None:
-            found.append(Attribution(claimant_of(actor, cue), (s.start, s.end), match.span(), True))
+            claimant: Claimant | None = claimant_of(actor, cue)
+        else:
+            claimant = _anonymous_after(text, match.end(), s.end, lexicon, cue)
+        if claimant is not None:
+            found.append(Attribution(claimant, (s.start, s.end), match.span(), True))
     return found
+
+
+def _anonymous_after(
+    text: str, cue_end: int, stop: int, lexicon: Lexicon, cue: str
+) -> Claimant | None:
+    """'according to military sources, ...': the source phrase up to the comma."""
+    comma = re.search(r"[,;.:]", text[cue_end:stop])
+    end = cue_end + comma.start() if comma else stop
+    phrase = text[cue_end:end]
+    words = [w.lower() for w in re.findall(r"[^\W_]+", phrase)]
+    if not words or len(words) > 6 or not set(words) & lexicon.cues["_anonymous_heads"]:
+        return None
+    start = cue_end + len(phrase) - len(phrase.lstrip())
+    return Claimant(phrase.strip(), None, cue, start, start + len(phrase.strip()))
 
 
 def _speech(

@@ -104,11 +104,15 @@ def _phrase_start(text: str, floor: int, head_start: int) -> int:
     return floor + len(chunk[:start]) + (len(chunk[start:]) - len(chunk[start:].lstrip()))
 
 
-def actor_after(text: str, cue_end: int, stop: int, mentions: Sequence[Mention]) -> Mention | None:
+def actor_after(
+    text: str, cue_end: int, stop: int, mentions: Sequence[Mention], reach: int = 3
+) -> Mention | None:
+    """The actor named within `reach` words after a cue ("said the ministry",
+    "according to a statement from the ministry")."""
     for m in mentions:
         if m.start < cue_end or m.kind != "actor" or m.modifier:
             continue
-        if len(_WORD.findall(text[cue_end : m.start])) > 3:
+        if len(_WORD.findall(text[cue_end : m.start])) > reach:
             return None
         if not _POSSESSIVE.match(text, m.end):  # "the group's Amaq news agency": Amaq speaks
             return m
