@@ -131,13 +131,15 @@ def set_adverb(g: Groups, ctx: Context) -> Result | None:
 
 
 def _in_a_name(ctx: Context) -> bool:
-    """Whether a capitalized word stands next to a capitalized neighbour."""
-    if not ctx.text[ctx.start].isupper():
-        return False
+    """Whether the word is part of a name: capitalized next to a capitalized word
+    ("Mashreq Daily"), or between two ("the Communist Party daily Granma")."""
     before = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
     after = ctx.text[ctx.end : ctx.end + 20].split()
-    neighbours = [before[-1] if before else "", after[0] if after else ""]
-    return any(w[:1].isupper() and w.lower() not in ("the", "a") for w in neighbours)
+    capitalized = [
+        w[:1].isupper() and w.lower() not in ("the", "a")
+        for w in (before[-1] if before else "", after[0] if after else "")
+    ]
+    return all(capitalized) or (ctx.text[ctx.start].isupper() and any(capitalized))
 
 
 def fuzzy(g: Groups, ctx: Context) -> Result | None:
