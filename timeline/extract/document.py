@@ -21,7 +21,7 @@ from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
 from timeline.extract.names import unknown_names
 from timeline.extract.sentences import split_sentences
-from timeline.extract.spans import within
+from timeline.extract.spans import SpanSet, within
 from timeline.extract.timing import TimeContext
 from timeline.extract.types import Sentence
 from timeline.temporal.types import TimeMention
@@ -107,8 +107,9 @@ def _all_mentions(
 ) -> list[Mention]:
     """Gazetteer mentions and anaphors, then unknown names in what is left."""
     anaphora, _ = compiled(lexicon)
-    known = find_mentions(text, gazetteer, lexicon.cues, anaphora)
-    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times]
+    datelines = [(s.start, end) for s in sentences if (end := dateline_end(s)) is not None]
+    known = find_mentions(text, gazetteer, lexicon.cues, anaphora, SpanSet(datelines))
+    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times] + datelines
     names = unknown_names(text, sentences, taken, lexicon.cues)
     return sorted([*known, *names], key=lambda m: m.start)
 

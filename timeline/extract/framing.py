@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from timeline.extract.attribution import Attribution
 from timeline.extract.types import Sentence
 
-# "BEIRUT, Nov 10 (Reuters) - ", "Beirut (AFP) — ", "MOSCOW, November 14. /TASS/. "
+# "BEIRUT, Nov 10 (Reuters) - ", "Beirut (AFP) — ", "MOSCOW, November 14. /TASS/. ",
+# "DEIR EZ-ZOR — "
 DATELINE = re.compile(
     r"[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[^()\n]{1,40}?)?\s*\([^()\n]{1,40}\)\s*[-–—]+\s"
-    r"|[A-Z][A-Z .'’-]{1,40},\s*[^/\n]{1,30}?\s*/[^/\n]{2,20}/\.?(?:\s|$)",
+    r"|[A-Z][A-Z .'’-]{1,40},\s*[^/\n]{1,30}?\s*/[^/\n]{2,20}/\.?(?:\s|$)"
+    r"|[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,3}(?:,\s*[A-Za-z .]{1,30}?)?\s+[—–]\s",
 )
 _OPENING = "“«"
 _CLOSING = "”»"

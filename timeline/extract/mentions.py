@@ -86,14 +86,22 @@ def _from_entry(entry: Entry, start: int, end: int, text: str, **flags: bool) ->
 
 
 def find_mentions(
-    text: str, gazetteer: Gazetteer, cues: Mapping[str, Any], anaphora: Anaphora
+    text: str,
+    gazetteer: Gazetteer,
+    cues: Mapping[str, Any],
+    anaphora: Anaphora,
+    skip: SpanSet | None = None,
 ) -> list[Mention]:
-    """All mentions in document order, anaphors resolved against what came before."""
+    """All mentions in document order, anaphors resolved against what came before.
+
+    Names inside `skip` spans (datelines) are no mentions: "DEIR EZ-ZOR —" says where the
+    reporter is, and must not make Deir ez-Zor the town that "the town" refers to."""
     named = [
         _from_entry(
             m.entry, m.start, m.end, text, modifier=_is_modifier(text, m.start, m.end, cues)
         )
         for m in gazetteer.find(text)
+        if skip is None or not skip.overlaps(m.start, m.end)
     ]
     taken = SpanSet((m.start, m.end) for m in named)
     candidates: list[_Candidate] = []

@@ -153,3 +153,15 @@ def test_the_time_in_the_trigger_clause_wins(gazetteer: Gazetteer) -> None:
     times = [_date(text, "on Thursday", "2017-11-09"), _date(text, "that night", "2017-11-09TNI")]
     events = {e.trigger: e for e in extract_events(text, times, gazetteer)}
     assert events["counter-attacked"].time_index == 1
+
+
+def test_a_dash_dateline_is_not_a_place_of_the_story(gazetteer: Gazetteer) -> None:
+    text = (
+        "DEIR EZ-ZOR — ISIS fighters have seized back much of Al-Bukamal, the Observatory said. "
+        "The jihadists entered the town at dawn."
+    )
+    events = {e.trigger: e for e in extract_events(text, [], gazetteer)}
+    assert {p.entity_key for p in events["entered"].participants if p.role == "location"} == {
+        "abu-kamal"
+    }
+    assert "deir-ez-zor" not in {p.entity_key for p in events["seized"].participants}
