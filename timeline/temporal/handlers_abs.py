@@ -116,7 +116,7 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
 
 
 def _weekday_year(g: Groups, ctx: Context, month: int, day: int) -> int | None:
-    """ "Thursday, March 8": the year near the anchor in which March 8 is a Thursday."""
+    """The year of "Thursday, March 8": the one near the anchor where it is a Thursday."""
     weekday = weekday_of(g.get("weekday"))
     if weekday is None:
         return None
@@ -133,8 +133,8 @@ def week_of(g: Groups, ctx: Context) -> Result | None:
 
 
 def day_of_month(g: Groups, ctx: Context) -> Result | None:
-    """ "on the 9th": a day of the month being talked about (or of publication), in the
-    month before when the clause is past and the day is still to come, or after."""
+    """A day of the month ("on the 9th") in the month being talked about or published:
+    the month before when the clause is past and the day is still to come, or after."""
     base, on_ref = ctx.deictic_base()
     day = int(str(g["dom"]))
     month = date(base.year, base.month, 1)

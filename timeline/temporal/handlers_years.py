@@ -42,7 +42,7 @@ def _looks_like_year(ctx: Context, y: int) -> bool:
 
 
 def era_year(g: Groups, ctx: Context) -> Result | None:
-    """ "AD 9", "1066 AD", "55 BC" (TIMEX3 writes years before the common era BC0055)."""
+    """Era years: "AD 9", "1066 AD", "55 BC" (TIMEX3 writes BC years as BC0055)."""
     era = str(g.get("era") or "ad").replace(".", "")
     number = int(str(g.get("ad") or g.get("num")))
     if number == 0:
@@ -69,8 +69,8 @@ def spelled_year(g: Groups, ctx: Context) -> Result | None:
 
 
 def the_unit(g: Groups, ctx: Context) -> Result | None:
-    """ "the year" (this one, or a fiscal year when "ended ..." follows), and "the month",
-    "the week", "the decade" after "the end of", "the rest of"."""
+    """The current unit: "the year" (a fiscal year when "ended ..." follows), and "the
+    month", "the week", "the decade" after "the end of", "the rest of"."""
     unit = str(g["unit"])
     base, on_ref = ctx.deictic_base()
     after = ctx.after(12).lstrip()
