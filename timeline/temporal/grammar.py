@@ -78,6 +78,11 @@ def _example(rule_id: str, raw: Any) -> Example:
     if kind is not None and kind not in TYPES:
         raise RuleError(f"rule {rule_id}: example type {kind!r} is not one of {TYPES}")
     anchor_on = raw.get("anchor_on")
+    if anchor_on is not None and not isinstance(anchor_on, int):
+        raise RuleError(f"rule {rule_id}: anchor_on must be a mention index: {anchor_on!r}")
+    unknown = set(raw) - {"in", "value", "span", "type", "anchor", "anchor_on"}
+    if unknown:
+        raise RuleError(f"rule {rule_id}: unknown example keys {sorted(unknown)}")
     anchor = raw.get("anchor")
     return Example(text, str(raw["value"]), span, kind, str(anchor) if anchor else None, anchor_on)
 
@@ -88,6 +93,9 @@ def _rule(raw: Any, handlers: set[str]) -> Rule:
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not re.fullmatch(r"[a-z][a-z_0-9]*", rule_id):
         raise RuleError(f"rule id must be lowercase snake_case: {rule_id!r}")
+    unknown = set(raw) - {"id", "type", "handler", "pattern", "examples"}
+    if unknown:
+        raise RuleError(f"rule {rule_id}: unknown keys {sorted(unknown)}")
     for key in ("type", "handler", "pattern"):
         if not isinstance(raw.get(key), str):
             raise RuleError(f"rule {rule_id}: '{key}' is required and must be a string")

@@ -37,6 +37,8 @@ def test_a_good_rule_loads_with_its_groups() -> None:
         ({"examples": [{"in": "x"}]}, "needs 'in' and 'value'"),
         ({"examples": [{"in": "x", "value": "1", "span": "y"}]}, "is not in"),
         ({"id": "Bad Id"}, "snake_case"),
+        ({"exmaples": []}, "unknown keys"),
+        ({"examples": [{"in": "x", "value": "1", "spam": "x"}]}, "unknown example keys"),
     ],
 )
 def test_bad_rules_are_refused_with_a_clear_message(changes: dict[str, Any], message: str) -> None:
