@@ -177,6 +177,9 @@ def _validate(raw: Mapping[str, Any], index: int) -> Entry:
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise GazetteerError(f"{label}: aliases must be a list of non-empty strings")
+    short = [a for a in (name, *aliases) if sum(ch.isalpha() for ch in a) < 2]
+    if short:  # a one-letter alias would turn every "a" or "I" into an entity
+        raise GazetteerError(f"{label}: aliases need two letters at least: {short}")
     lat, lon = raw.get("lat"), raw.get("lon")
     for coord, bound in ((lat, 90.0), (lon, 180.0)):
         if coord is not None and (not isinstance(coord, int | float) or abs(coord) > bound):

@@ -105,10 +105,11 @@ def test_from_entries_builds_from_rows() -> None:
     [
         ({"key": "Bad Key", "name": "n", "kind": "actor", "subtype": "s"}, "slug"),
         ({"key": "k", "name": "", "kind": "actor", "subtype": "s"}, "name"),
-        ({"key": "k", "name": "n", "kind": "person", "subtype": "s"}, "kind"),
+        ({"key": "k", "name": "nn", "kind": "person", "subtype": "s"}, "kind"),
         ({"key": "k", "name": "n", "kind": "actor", "subtype": "s", "aliases": "x"}, "aliases"),
-        ({"key": "k", "name": "n", "kind": "place", "subtype": "s", "lat": 123}, "lat"),
-        ({"key": "k", "name": "n", "kind": "place", "subtype": "s", "colour": 1}, "unknown"),
+        ({"key": "k", "name": "nn", "kind": "place", "subtype": "s", "lat": 123}, "lat"),
+        ({"key": "k", "name": "nn", "kind": "place", "subtype": "s", "colour": 1}, "unknown"),
+        ({"key": "k", "name": "Kay", "kind": "actor", "subtype": "s", "aliases": ["K"]}, "two"),
     ],
 )
 def test_bad_entries_are_named(entry: dict[str, object], message: str) -> None:
