@@ -25,6 +25,7 @@ _NOT_AGENT_AFTER = frozenset(
     {"against", "from", "to", "toward", "towards", "into", "on", "at", "with", "for", "over"}
 )
 _WORD = re.compile(r"[^\W_]+")
+_BE = frozenset({"is", "are", "was", "were", "been", "being"})
 _PARTICIPLES = frozenset({"held", "led", "run", "taken", "seen", "made", "won", "built", "kept"})
 
 
@@ -165,7 +166,13 @@ def _follows_by(text: str, trigger_end: int, m: Mention) -> bool:
     match = re.match(r"\s+((?:[\w'’-]+\s+){0,3}?)by\s+(?:[\w'’-]+\s+){0,5}?$", gap)
     if match is None:
         return False
-    return not any(w.endswith("ed") or w in _PARTICIPLES for w in match.group(1).split())
+    words = match.group(1).lower().split()
+    for i, word in enumerate(words):
+        other_participle = word.endswith("ed") or word in _PARTICIPLES
+        # "the assault was led by X" is the trigger's own predicate; "areas held by X" is not.
+        if other_participle and (i == 0 or words[i - 1] not in _BE):
+            return False
+    return True
 
 
 def _after_preposition(text: str, view: SentenceView, m: Mention) -> bool:

@@ -220,3 +220,12 @@ def test_supporters_belong_to_their_clause(gazetteer: Gazetteer) -> None:
     events = {e.trigger: e for e in extract_events(text, [], gazetteer)}
     assert ("supporter", "russia") in _roles(events["captured"])
     assert ("supporter", "russia") not in _roles(events["fled"])
+
+
+def test_by_phrases_belong_to_their_own_participle(gazetteer: Gazetteer) -> None:
+    assault = _only(
+        "The assault was led by Hezbollah fighters near Abu Kamal.", gazetteer, "assault"
+    )
+    assert ("agent", "hezbollah") in _roles(assault)
+    moved = _only("ISIS fighters regrouped in areas held by the coalition.", gazetteer, "regrouped")
+    assert _roles(moved) == {("agent", "isis")}
