@@ -90,6 +90,46 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "u.a.e",
     }
 )
+_CAN_END = frozenset(
+    {"u.s", "u.k", "u.n", "u.s.a", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "etc"}
+)
+_SENTENCE_STARTERS = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "In",
+        "On",
+        "At",
+        "However",
+        "Meanwhile",
+        "Earlier",
+        "Later",
+        "According",
+        "There",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Some",
+        "Many",
+        "Russia",
+        "Syria",
+        "Moscow",
+    }
+)
 _WRAP_LINE_LENGTH = 60
 _LINE_END_PUNCT = ".!?:;\"'”’)»"
 _TERMINATOR = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s+)")
@@ -137,6 +177,16 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return (len(token) == 1 and token.isalpha()) or bool(re.fullmatch(r"(?:\w\.)+\w", token))
 
 
+def _abbreviation_ends(chunk: str, text: str, next_start: int, end: int) -> bool:
+    """'... backed by the U.S. The coalition said': some abbreviations end sentences, seen
+    when the next word is one that opens sentences rather than continues names."""
+    word = _WORD_BEFORE.search(chunk.rstrip("\"'”’)]»"))
+    if word is None or word.group(1).casefold() not in _CAN_END:
+        return False
+    following = re.match(r"[A-Za-z]+", text[next_start:end])
+    return following is not None and following.group() in _SENTENCE_STARTERS
+
+
 def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
     for match in _TERMINATOR.finditer(text, start, end):
         stop = match.end()
@@ -148,7 +198,9 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
             continue  # "e.g. the" or a lowercase continuation
         if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]»")) == 1:
             chunk = text[max(start, stop - 40) : match.start() + 1]
-            if _ends_with_abbreviation(chunk.rstrip("\"'”’)]»")):
+            if _ends_with_abbreviation(chunk.rstrip("\"'”’)]»")) and not _abbreviation_ends(
+                chunk, text, after.start(2), end
+            ):
                 continue
         yield stop
 

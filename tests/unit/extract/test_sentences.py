@@ -89,3 +89,14 @@ def test_offsets_are_exact_for_any_text(text: str) -> None:
         assert s.text == s.text.strip() and s.text
         assert s.start >= previous_end
         previous_end = s.end
+
+
+def test_some_abbreviations_end_a_sentence_before_a_sentence_opener() -> None:
+    assert _texts("The group is backed by the U.S. The coalition denied it.") == [
+        "The group is backed by the U.S.",
+        "The coalition denied it.",
+    ]
+    assert _texts("He met U.S. President Trump. Then he left.") == [
+        "He met U.S. President Trump.",
+        "Then he left.",
+    ]
