@@ -21,7 +21,7 @@ from timeline.extract.types import Claimant, EventMention, Participant, Polarity
 
 def is_own_cue(attribution: Attribution, trigger: Trigger) -> bool:
     """The trigger is the attribution's own verb ("The coalition denied the claims")."""
-    return attribution.cue[0] <= trigger.start and trigger.end <= attribution.cue[1]
+    return attribution.cue[0] < trigger.end and trigger.start < attribution.cue[1]
 
 
 def claimant_spans(attributions: Sequence[Attribution], trigger: Trigger) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from timeline.extract.assemble import attribution_for, build_event, claimant_spans
+from timeline.extract.assemble import attribution_for, build_event, claimant_spans, is_own_cue
 from timeline.extract.attribution import Attribution
 from timeline.extract.clauses import view
 from timeline.extract.document import Document, build_document, compiled
@@ -75,7 +75,7 @@ def _reported(
     """Drop speech verbs that only introduce other events, then nominal-only leftovers."""
     kept = []
     for trigger in triggers:
-        cue_of = [a for a in attributions if a.cue == (trigger.start, trigger.end)]
+        cue_of = [a for a in attributions if is_own_cue(a, trigger)]
         if cue_of and any(
             t is not trigger and cue_of[0].scope[0] <= t.start < cue_of[0].scope[1]
             for t in triggers
