@@ -75,7 +75,12 @@ def _reported(
     """Drop speech verbs that only introduce other events, then nominal-only leftovers."""
     kept = []
     for trigger in triggers:
-        cue_of = [a for a in attributions if is_own_cue(a, trigger)]
+        # A lead's verb ("published images") is an event of its own, never only a cue.
+        cue_of = [
+            a
+            for a in attributions
+            if is_own_cue(a, trigger) and not (a.claimant and a.claimant.cue == "lead")
+        ]
         if cue_of and any(
             t is not trigger and cue_of[0].scope[0] <= t.start < cue_of[0].scope[1]
             for t in triggers
