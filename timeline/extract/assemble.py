@@ -9,6 +9,7 @@ claimant and agent, and is dated by its own statement time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -17,6 +18,11 @@ from timeline.extract.document import Document
 from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger
 from timeline.extract.types import Claimant, EventMention, Participant, Polarity
+
+_COUNT = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|both|several|dozens of|hundreds of)\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_own_cue(attribution: Attribution, trigger: Trigger) -> bool:
@@ -82,6 +88,9 @@ def build_event(
     }
     if others:
         extras["other_triggers"] = "; ".join(t.text for t in others)
+    count = _COUNT.search(doc.text, max(s.start, trigger.start - 20), trigger.start)
+    if count is not None and trigger.form.pos == "noun":  # "sent two requests"
+        extras["count"] = count.group(1).lower()
     if attribution is not None and attribution.relay is not None:
         extras["relayed_by"] = attribution.relay.name
         if attribution.relay.entity_key:

@@ -87,6 +87,7 @@ def test_requests_and_refusal(text: str, events: list[EventMention]) -> None:
     assert "combined operation" in text[request.evidence_start : request.evidence_end]
     assert _roles(request, "agent") == {"russian-armed-forces"}
     assert _roles(request, "target") == {"us-led-coalition"}
+    assert request.extras["count"] == "two"
     refusal = _one(events, "refusal", "refused")
     assert "completely refused" in text[refusal.evidence_start : refusal.evidence_end]
     assert _roles(refusal, "agent") & {"united-states", "us-led-coalition"}
