@@ -10,6 +10,15 @@ then each sentence's triggers (triggers.py, rules in data/triggers.yaml) get par
 (participants.py), a claimant (attribution.py, speakers.py, tellers.py) and a time
 (timing.py), assembled into EventMention objects (assemble.py). Cue lexicons live in
 data/cues.yaml, actors and places in timeline/data/gazetteer.yaml.
+
+Event kinds: capture, attack, casualties, movement, request, refusal, denial, accusation,
+statement, discovery. EventMention.extras keys (all strings): category (control_change,
+attack, casualties, movement, communication, discovery), voice (active|passive), time_rule
+(own, same_paragraph, previous_paragraph, before_statement, publication), and when they
+apply other_triggers, relayed_by / relayed_by_key (a medium relaying the claimant), count
+("two" requests). Claimant.cue tells how the claimant was found: the cue word ("said",
+"according to", "quoted as saying"), "lead", "inherited" (the running attribution) or
+"pronoun".
 """
 
 from timeline.extract.events import extract_events
