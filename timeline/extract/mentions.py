@@ -129,7 +129,11 @@ class _Candidate:
 
 def _introduces_name(text: str, end: int) -> bool:
     """'the town of Abu Kamal': the name follows, the anaphor is not a mention of its own."""
-    return bool(re.match(r"\s+(?:of|called|named)\s+[A-Z]", text[end : end + 30]))
+    return bool(
+        re.match(
+            r"\s+(?:of|called|named)\s+(?:[A-Z]|(?:al|el|ad|as|ar|an)-[A-Z])", text[end : end + 30]
+        )
+    )
 
 
 def _resolve(

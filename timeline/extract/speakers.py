@@ -26,6 +26,8 @@ _TRAILING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?\s")
+_RELATIVES = frozenset({"which", "who", "that", "where", "whose"})
+_SPEAKING_PLACES = frozenset({"country"})  # "Iraq's military said", "Syria said"
 _QUOTES = " ,\"'“”‘’«»"
 
 
@@ -59,7 +61,10 @@ def actor_before(
     actors = [
         m
         for m in mentions
-        if m.kind == "actor" and not m.modifier and floor <= m.start and m.end <= cue_start
+        if (m.kind == "actor" or m.subtype in _SPEAKING_PLACES)
+        and not m.modifier
+        and floor <= m.start
+        and m.end <= cue_start
     ]
     if not actors or not _FILLER.fullmatch(text, actors[-1].end, cue_start):
         return None
@@ -91,6 +96,8 @@ def _anonymous_before(text: str, s: Sentence, cue_start: int, lexicon: Lexicon) 
                 text[np_start:cue_start].lstrip(_QUOTES)
             )
             name = _TRAILING_FILLER.sub("", text[np_start:cue_start].strip(_QUOTES))
+            if name.split(" ", 1)[0].lower() in _RELATIVES:
+                return None  # "which has sent fighters to Syria, said": not a source phrase
             return Claimant(name, None, "", np_start, np_start + len(name))
     return None
 
@@ -157,6 +164,10 @@ def find_speaker(
     cue: str,
 ) -> tuple[Claimant | None, int | None]:
     """The speaker before the verb, a pronoun (running claimant), or after it ("said X")."""
+    # "Hezbollah, which has sent fighters to Syria, said": the subject before the appositive.
+    appositive = _appositive_subject(text, s, start, mentions)
+    if appositive is not None:
+        return claimant_of(appositive, cue), appositive.start
     actor = actor_before(text, s.start, start, mentions)
     anonymous = _anonymous_before(text, s, start, lexicon)
     if anonymous is not None and actor is not None:
@@ -167,9 +178,6 @@ def find_speaker(
         return claimant_of(actor, cue), actor.start
     if anonymous is not None:
         return replace(anonymous, cue=cue), anonymous.start
-    appositive = _appositive_subject(text, s, start, mentions)
-    if appositive is not None:
-        return claimant_of(appositive, cue), appositive.start
     before = words_before(text, s.start, start, 1)
     if before and before[0] in lexicon.cues["_pronouns"]:
         return None, start - len(before[0]) - 1

@@ -68,6 +68,27 @@ def _roles(event: EventMention) -> set[tuple[str, str | None]]:
             None,
         ),
         ('"We have liberated Abu Kamal," the commander said.', "liberated", None, "the commander"),
+        (
+            "Hezbollah, which has sent thousands of fighters to Syria, said its forces had entered "
+            "Abu Kamal.",
+            "entered",
+            "hezbollah",
+            None,
+        ),
+        (
+            "Iraqi forces recaptured the border town of al-Qaim from Islamic State on Friday, "
+            "Iraq's military said.",
+            "recaptured",
+            "iraq",
+            None,
+        ),
+        (
+            "Syrian government forces took full control of Albu Kamal on Sunday, a military media "
+            "unit run by Hezbollah said.",
+            "took",
+            "hezbollah",
+            "a military media unit run by Hezbollah",
+        ),
     ],
 )
 def test_claimant(
