@@ -1,8 +1,8 @@
-"""Entity mentions in a document: gazetteer aliases, plus anaphors resolved by recency.
+"""Entity mentions in a document: gazetteer aliases, plus anaphors resolved by salience.
 
-"The ministry" refers back to the last ministry mentioned; with none before it, to the only
-ministry the gazetteer knows; otherwise it stays unresolved (entity_key None) but still
-counts as a reference to some actor or place. Mentions written as modifiers ("US-backed",
+"The ministry" refers back to the most mentioned ministry so far (the first named on a tie);
+with none before it, to the only ministry the gazetteer knows; otherwise it stays unresolved
+(entity_key None, named as written) but still counts as a reference to some actor or place. Mentions written as modifiers ("US-backed",
 "anti-ISIS") are flagged: they name an entity without making it a participant.
 """
 

@@ -1,10 +1,11 @@
 """The time of an account: its sentence's own mention, the narrative context, or none.
 
 Only DATE and TIME mentions date an account (a duration or a set is not a time). In its own
-sentence the mention nearest the trigger wins, specific values over fuzzy references
-(PAST_REF). Without one, the last mention earlier in the same paragraph, else the last one in
-the previous narrative paragraph, is inherited; else the account is only known to precede
-publication.
+sentence a mention in the trigger's clause wins, then specific values over fuzzy references
+(PAST_REF), then the nearest. Without one, the last mention earlier in the same paragraph,
+else the last one in the previous narrative paragraph if the same source tells it, is
+inherited; else the account is only known to precede publication. Mentions that date a
+statement or the report (datelines) date no reported event.
 """
 
 from __future__ import annotations
