@@ -2,8 +2,9 @@
 
 "The ministry" refers back to the most mentioned ministry so far (the first named on a tie);
 with none before it, to the only ministry the gazetteer knows; otherwise it stays unresolved
-(entity_key None, named as written) but still counts as a reference to some actor or place. Mentions written as modifiers ("US-backed",
-"anti-ISIS") are flagged: they name an entity without making it a participant.
+(entity_key None, named as written) but still counts as a reference to some actor or place.
+Mentions written as modifiers ("US-backed", "anti-ISIS") are flagged: they name an entity
+without making it a participant.
 """
 
 from __future__ import annotations
