@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from sqlalchemy import Engine
 
 from api.problems import Problem
@@ -99,4 +99,5 @@ def event_filter(
 
 
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+IdPath = Annotated[int, Path(ge=1, le=2_147_483_647, description="a row id")]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the last page")]

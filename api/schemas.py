@@ -19,6 +19,8 @@ def _check_published(value: str) -> str:
 
 
 Published = Annotated[str, AfterValidator(_check_published)]
+# Row ids are 32-bit integers in the database: a larger number is simply no id of ours.
+RowId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 SourceKind = Literal["news", "government", "ngo", "monitor", "social", "other"]
 
 
@@ -205,17 +207,21 @@ class CurationIn(BaseModel):
 
 
 class MergeIn(CurationIn):
-    event_ids: list[int] = Field(min_length=1, description="events to merge into this one")
+    event_ids: list[RowId] = Field(
+        min_length=1, max_length=1000, description="events to merge into this one"
+    )
 
 
 class SplitIn(CurationIn):
-    account_ids: list[int] = Field(min_length=1, description="accounts to move to a new event")
+    account_ids: list[RowId] = Field(
+        min_length=1, max_length=1000, description="accounts to move to a new event"
+    )
 
 
 class AccountPatch(CurationIn):
     """Move an account to another event, or correct what extraction got wrong."""
 
-    event_id: int | None = None
+    event_id: RowId | None = None
     claimant_name: str | None = Field(default=None, min_length=1, max_length=200)
     time_value: str | None = Field(default=None, max_length=64)
     earliest: datetime | None = None

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Header
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from api.deps import get_engine, only_params, require_writer
+from api.deps import IdPath, get_engine, only_params, require_writer
 from api.problems import Problem
 from api.schemas import AccountPatch, CurationOut, HistoryOut, MergeIn, SplitIn
 from api.views import event_detail, revision_out
@@ -54,21 +54,21 @@ def _who(actor: str, reason: str | None) -> Curator:
 
 
 @router.post("/events/{event_id}/merge")
-def merge(event_id: int, body: MergeIn, engine: Db, actor: Who) -> CurationOut:
+def merge(event_id: IdPath, body: MergeIn, engine: Db, actor: Who) -> CurationOut:
     """Merge other events into this one: their accounts move here."""
     who = _who(actor, body.reason)
     return _run(engine, lambda s: curation.merge_events(s, event_id, body.event_ids, who))
 
 
 @router.post("/events/{event_id}/split")
-def split(event_id: int, body: SplitIn, engine: Db, actor: Who) -> CurationOut:
+def split(event_id: IdPath, body: SplitIn, engine: Db, actor: Who) -> CurationOut:
     """Move some of this event's accounts to a new event."""
     who = _who(actor, body.reason)
     return _run(engine, lambda s: curation.split_event(s, event_id, body.account_ids, who))
 
 
 @router.patch("/accounts/{account_id}")
-def patch_account(account_id: int, body: AccountPatch, engine: Db, actor: Who) -> CurationOut:
+def patch_account(account_id: IdPath, body: AccountPatch, engine: Db, actor: Who) -> CurationOut:
     """Move an account to another event (`event_id`) or correct its claimant, time or polarity."""
     changes = body.model_dump(exclude_unset=True, exclude={"reason", "event_id"})
     if body.event_id is not None and changes:
@@ -83,14 +83,14 @@ def patch_account(account_id: int, body: AccountPatch, engine: Db, actor: Who) -
 
 
 @router.post("/revisions/{revision_id}/undo")
-def undo(revision_id: int, engine: Db, actor: Who) -> CurationOut:
+def undo(revision_id: IdPath, engine: Db, actor: Who) -> CurationOut:
     """Undo a revision (recorded as a revision of its own)."""
     who = _who(actor, f"undo of revision {revision_id}")
     return _run(engine, lambda s: curation.undo(s, revision_id, who))
 
 
 @router.get("/events/{event_id}/history")
-def history(event_id: int, engine: Db) -> HistoryOut:
+def history(event_id: IdPath, engine: Db) -> HistoryOut:
     """Every recorded change that touched this event, oldest first."""
     with unit_of_work(engine) as session:
         if EventRepository(session).get(event_id) is None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Response, status
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from api.deps import get_engine, get_gazetteers, only_params, require_writer
+from api.deps import IdPath, get_engine, get_gazetteers, only_params, require_writer
 from api.problems import Problem
 from api.schemas import DocumentIn, DocumentOut
 from api.views import document_out
@@ -74,6 +74,8 @@ def post_document(
 
 
 @router.get("/documents/{document_id}")
-def get_document(document_id: int, engine: Annotated[Engine, Depends(get_engine)]) -> DocumentOut:
+def get_document(
+    document_id: IdPath, engine: Annotated[Engine, Depends(get_engine)]
+) -> DocumentOut:
     """A document with its time mentions and accounts (spans, values, intervals)."""
     return _load(engine, document_id)

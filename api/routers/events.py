@@ -14,6 +14,7 @@ from api.deps import (
     FILTER_PARAMS,
     PAGE_PARAMS,
     Cursor,
+    IdPath,
     Limit,
     event_filter,
     get_engine,
@@ -87,7 +88,7 @@ def timeline_json(
 
 
 @router.get("/events/{event_id}", dependencies=[Depends(only_params())])
-def get_event(event_id: int, engine: Db) -> EventDetail:
+def get_event(event_id: IdPath, engine: Db) -> EventDetail:
     """The event with its accounts side by side."""
     with unit_of_work(engine) as session:
         event = EventRepository(session).get(event_id)
