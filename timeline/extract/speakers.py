@@ -35,8 +35,15 @@ def claimant_of(mention: Mention, cue: str) -> Claimant:
     return Claimant(mention.name, mention.key, cue, mention.start, mention.end)
 
 
+# "a US official, speaking on condition of anonymity, said": an aside about the source.
+_ASIDE = re.compile(
+    r",\s*(?:speaking|who|asking|requesting|declining|citing|according)\b[^,;]{0,80},",
+    re.IGNORECASE,
+)
+
+
 def _gap_ok(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
+    gap = _ASIDE.sub(" ", text[start:end])
     return len(_WORD.findall(gap)) <= _MAX_GAP_WORDS and not re.search(
         r"[,;:()]|\bthat\b|\b(?:is|are|was|were)\b", gap.rstrip(" ,")
     )
@@ -95,20 +102,23 @@ def _anonymous_before(text: str, s: Sentence, cue_start: int, lexicon: Lexicon) 
             np_start += len(text[np_start:cue_start]) - len(
                 text[np_start:cue_start].lstrip(_QUOTES)
             )
-            name = _TRAILING_FILLER.sub("", text[np_start:cue_start].strip(_QUOTES))
+            name = _ASIDE.sub("", text[np_start:cue_start]).strip(_QUOTES)
+            name = _TRAILING_FILLER.sub("", name)
             if name.split(" ", 1)[0].lower() in _RELATIVES:
                 return None  # "which has sent fighters to Syria, said": not a source phrase
             return Claimant(name, None, "", np_start, np_start + len(name))
     return None
 
 
+_PHRASE_BOUNDARY = re.compile(r"[,;:—–]|\s(?:that|but|and|while|as)\s", re.IGNORECASE)
+
+
 def _phrase_start(text: str, floor: int, head_start: int) -> int:
     """Back from an anonymous head to the comma, 'that' or sentence start before it."""
     chunk = text[floor:head_start]
-    cut = max(chunk.rfind(","), chunk.rfind(";"), chunk.rfind(":"))
-    that = chunk.lower().rfind(" that ")
-    start = max(cut + 1, that + 6 if that >= 0 else 0)
-    return floor + len(chunk[:start]) + (len(chunk[start:]) - len(chunk[start:].lstrip()))
+    cuts = [m.end() for m in _PHRASE_BOUNDARY.finditer(chunk)]
+    start = cuts[-1] if cuts else 0
+    return floor + start + (len(chunk[start:]) - len(chunk[start:].lstrip()))
 
 
 def actor_after(
@@ -129,14 +139,18 @@ def actor_after(
 def _speaker_for(
     text: str, anonymous: Claimant, actor: Mention, lexicon: Lexicon
 ) -> Claimant | None:
-    """'a spokesman for the coalition': the anonymous phrase speaks, for the actor named in it
-    when it is close to the head ('a commander in the alliance fighting for Assad' speaks for
-    no one known). 'Coalition spokesman Ryan Dillon': the name right after the head wins."""
+    """'a spokesman for the coalition', 'a US official', 'Coalition spokesman Ryan Dillon':
+    the source phrase speaks, for the actor that modifies its head or is named close after it
+    ('a commander in the alliance fighting for Assad' speaks for no one known). 'Spokesman
+    Ryan Dillon': a name right after the head is the speaker himself."""
     if anonymous.start is None or anonymous.end is None:
         return None
-    if not anonymous.start < actor.start < anonymous.end:
+    if not anonymous.start <= actor.start < anonymous.end:
         return None
     heads = lexicon.cues["_anonymous_heads"]
+    next_word = _WORD.match(text, actor.end + 1)
+    if next_word is not None and next_word.group().lower() in heads:
+        return replace(anonymous, entity_key=actor.key)  # "a US official", "SDF commanders"
     head = next(
         (
             m
@@ -152,6 +166,13 @@ def _speaker_for(
         return None
     key = actor.key if gap <= 3 else None
     return replace(anonymous, entity_key=key)
+
+
+def _first_actor_in(phrase: Claimant, mentions: Sequence[Mention]) -> Mention | None:
+    if phrase.start is None or phrase.end is None:
+        return None
+    inside = (m for m in mentions if phrase.start <= m.start < phrase.end and m.kind == "actor")
+    return next(inside, None)
 
 
 def find_speaker(
@@ -170,8 +191,9 @@ def find_speaker(
         return claimant_of(appositive, cue), appositive.start
     actor = actor_before(text, s.start, start, mentions)
     anonymous = _anonymous_before(text, s, start, lexicon)
-    if anonymous is not None and actor is not None:
-        inside = _speaker_for(text, anonymous, actor, lexicon)
+    named = _first_actor_in(anonymous, mentions) if anonymous is not None else None
+    if anonymous is not None and named is not None:
+        inside = _speaker_for(text, anonymous, named, lexicon)
         if inside is not None:
             return replace(inside, cue=cue), anonymous.start
     if actor is not None:

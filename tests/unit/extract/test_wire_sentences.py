@@ -50,8 +50,16 @@ def _roles(event: EventMention) -> set[tuple[str, str | None]]:
         (
             "Coalition spokesman Ryan Dillon said ISIS fighters fled Raqqa.",
             "fled",
-            None,
-            "Ryan Dillon",
+            "us-led-coalition",
+            "Coalition spokesman Ryan Dillon",
+        ),
+        ("Spokesman Ryan Dillon said ISIS fighters fled Raqqa.", "fled", None, "Ryan Dillon"),
+        (
+            "The coalition has not commented — but a US official, speaking on condition of "
+            "anonymity, said jets never entered the zone near Abu Kamal.",
+            "entered",
+            "united-states",
+            "a US official",
         ),
         ("Turkey's army said its forces had entered Idlib.", "entered", "turkey", None),
         (
