@@ -10,6 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from timeline.store.repositories import InvalidCursorError
+
 logger = logging.getLogger("timeline.api")
 PROBLEM_JSON = "application/problem+json"
 TITLES = {
@@ -65,6 +67,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
         return problem_response(exc.status, exc.detail, request.url.path, **exc.extra)
+
+    @app.exception_handler(InvalidCursorError)
+    async def _cursor(request: Request, exc: InvalidCursorError) -> JSONResponse:
+        return problem_response(400, str(exc), request.url.path)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

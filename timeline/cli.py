@@ -146,6 +146,7 @@ def export(
     """Write events or accounts as CSV (the same columns as the API's CSV)."""
     from timeline.export.run import export_csv
     from timeline.published import PublishedError, parse_published
+    from timeline.store.db import engine_for
     from timeline.store.repositories import EventFilter
 
     kind = what or ("accounts" if "account" in output.name else "events")
@@ -158,7 +159,8 @@ def export(
     f = EventFilter(start=window[0], end=window[1], place=place, claimant=claimant, source=source)
     stream = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8", newline="")
     try:
-        rows = export_csv(get_settings().database_url, kind, f, stream)
+        engine = engine_for(get_settings().database_url)
+        rows = export_csv(engine, "events" if kind == "events" else "accounts", f, stream)
     finally:
         if stream is not sys.stdout:
             stream.close()

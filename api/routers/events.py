@@ -23,21 +23,10 @@ from api.deps import (
 from api.problems import Problem
 from api.schemas import AccountPage, EventDetail, EventPage
 from api.views import account_out, event_detail, event_out
-from timeline.export.csv_writer import (
-    ACCOUNT_COLUMNS,
-    EVENT_COLUMNS,
-    account_row,
-    csv_chunks,
-    event_row,
-)
+from timeline.export.run import csv_stream
 from timeline.export.timelinejs import timelinejs, vis_items
 from timeline.store.db import unit_of_work
-from timeline.store.repositories import (
-    AccountRepository,
-    EventFilter,
-    EventRepository,
-    InvalidCursorError,
-)
+from timeline.store.repositories import AccountRepository, EventFilter, EventRepository
 
 router = APIRouter(tags=["events"])
 Filter = Annotated[EventFilter, Depends(event_filter)]
@@ -50,22 +39,14 @@ EXPORT = [Depends(only_params(*FILTER_PARAMS))]
 def list_events(f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None) -> EventPage:
     """Events ordered by time; an event matches when its envelope overlaps [start, end)."""
     with unit_of_work(engine) as session:
-        try:
-            page = EventRepository(session).page(f, limit, cursor)
-        except InvalidCursorError as exc:
-            raise Problem(400, str(exc)) from exc
+        page = EventRepository(session).page(f, limit, cursor)
         return EventPage(items=[event_out(e) for e in page.items], next_cursor=page.next_cursor)
 
 
 @router.get("/events.csv", dependencies=EXPORT, response_class=StreamingResponse)
 def events_csv(f: Filter, engine: Db) -> StreamingResponse:
     """One row per event; columns in the README. Same filters as GET /events."""
-
-    def rows() -> Iterator[list[str]]:
-        with unit_of_work(engine) as session:
-            yield from (event_row(e) for e in EventRepository(session).stream(f))
-
-    return _csv(csv_chunks(EVENT_COLUMNS, rows()), "events.csv")
+    return _csv(csv_stream(engine, "events", f), "events.csv")
 
 
 TIMELINE_LIMIT = 2000
@@ -101,22 +82,14 @@ def get_event(event_id: IdPath, engine: Db) -> EventDetail:
 def list_accounts(f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None) -> AccountPage:
     """One row per account; the time window applies to the account's own interval."""
     with unit_of_work(engine) as session:
-        try:
-            page = AccountRepository(session).page(f, limit, cursor)
-        except InvalidCursorError as exc:
-            raise Problem(400, str(exc)) from exc
+        page = AccountRepository(session).page(f, limit, cursor)
         return AccountPage(items=[account_out(a) for a in page.items], next_cursor=page.next_cursor)
 
 
 @router.get("/accounts.csv", dependencies=EXPORT, response_class=StreamingResponse)
 def accounts_csv(f: Filter, engine: Db) -> StreamingResponse:
     """One row per account; columns in the README. Same filters as GET /accounts."""
-
-    def rows() -> Iterator[list[str]]:
-        with unit_of_work(engine) as session:
-            yield from (account_row(a) for a in AccountRepository(session).stream(f))
-
-    return _csv(csv_chunks(ACCOUNT_COLUMNS, rows()), "accounts.csv")
+    return _csv(csv_stream(engine, "accounts", f), "accounts.csv")
 
 
 def _csv(chunks: Iterator[str], filename: str) -> StreamingResponse:

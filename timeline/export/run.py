@@ -1,10 +1,11 @@
-"""Write a whole CSV export to a file, counting rows for progress."""
+"""CSV exports of events or accounts, streamed from one unit of work (API and CLI)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from typing import Literal, TextIO
+
+from sqlalchemy import Engine
 
 from timeline.export.csv_writer import (
     ACCOUNT_COLUMNS,
@@ -13,28 +14,47 @@ from timeline.export.csv_writer import (
     csv_chunks,
     event_row,
 )
-from timeline.store.db import engine_for, unit_of_work
+from timeline.store.db import unit_of_work
 from timeline.store.repositories import AccountRepository, EventFilter, EventRepository
 
+Export = Literal["events", "accounts"]
 
-def export_csv(database_url: str, what: str, f: EventFilter, out: TextIO) -> int:
-    """Write events or accounts matching `f` as CSV; returns the number of rows."""
-    count = 0
 
-    def counted(rows: Iterator[list[str]]) -> Iterator[list[str]]:
-        nonlocal count
-        for row in rows:
-            count += 1
-            if count % 500 == 0:
-                print(f"\r{count} rows…", end="", file=sys.stderr, flush=True)
-            yield row
-
-    with unit_of_work(engine_for(database_url)) as session:
+def csv_stream(
+    engine: Engine, what: Export, f: EventFilter, on_row: Callable[[int], None] | None = None
+) -> Iterator[str]:
+    """CSV text of the events or accounts matching `f`, in chunks, header first."""
+    with unit_of_work(engine) as session:
         if what == "events":
-            header, rows = EVENT_COLUMNS, (event_row(e) for e in EventRepository(session).stream(f))
+            header = EVENT_COLUMNS
+            rows = (event_row(e) for e in EventRepository(session).stream(f))
         else:
             header = ACCOUNT_COLUMNS
             rows = (account_row(a) for a in AccountRepository(session).stream(f))
-        for chunk in csv_chunks(header, counted(rows)):
-            out.write(chunk)
-    return count
+        yield from csv_chunks(header, _counted(rows, on_row))
+
+
+def _counted(
+    rows: Iterator[list[str]], on_row: Callable[[int], None] | None
+) -> Iterator[list[str]]:
+    for count, row in enumerate(rows, start=1):
+        if on_row is not None:
+            on_row(count)
+        yield row
+
+
+def export_csv(engine: Engine, what: Export, f: EventFilter, out: TextIO) -> int:
+    """Write the whole export to `out`, with progress on stderr; returns the row count."""
+    import sys
+
+    written = 0
+
+    def progress(count: int) -> None:
+        nonlocal written
+        written = count
+        if count % 500 == 0:
+            print(f"\r{count} rows…", end="", file=sys.stderr, flush=True)
+
+    for chunk in csv_stream(engine, what, f, progress):
+        out.write(chunk)
+    return written
