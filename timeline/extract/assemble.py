@@ -53,8 +53,11 @@ def attribution_for(
     if own:
         return own[0]
     covering = [a for a in attributions if a.scope[0] <= trigger.start < a.scope[1]]
-    if covering:
-        return min(covering, key=lambda a: a.scope[1] - a.scope[0])
+    # "TASS reported, citing the ministry, that ...": the relayed source, not the relay.
+    relays = {a.relay.name for a in covering if a.relay is not None}
+    inner = [a for a in covering if not (a.claimant and a.claimant.name in relays)] or covering
+    if inner:
+        return min(inner, key=lambda a: a.scope[1] - a.scope[0])
     return quoted
 
 

@@ -165,3 +165,16 @@ def test_a_dash_dateline_is_not_a_place_of_the_story(gazetteer: Gazetteer) -> No
         "abu-kamal"
     }
     assert "deir-ez-zor" not in {p.entity_key for p in events["seized"].participants}
+
+
+def test_every_shape_of_relay_keeps_the_inner_source(gazetteer: Gazetteer) -> None:
+    for text in (
+        "According to TASS, the Russian Defense Ministry said ISIS convoys left Abu Kamal.",
+        "The Russian Defense Ministry told TASS that ISIS convoys left Abu Kamal.",
+        "TASS reported, citing the Russian Defense Ministry, that ISIS convoys left Abu Kamal.",
+        "ISIS convoys left Abu Kamal, the Russian Defense Ministry said, according to TASS.",
+    ):
+        (event,) = extract_events(text, [], gazetteer)
+        assert event.claimant is not None, text
+        assert event.claimant.entity_key == "russian-defense-ministry", text
+        assert event.extras["relayed_by_key"] == "tass", text
