@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from timeline.extract.mentions import Mention
@@ -121,3 +122,19 @@ def _trim(text: str, start: int, end: int, not_names: frozenset[str]) -> tuple[i
 
 def _is_modifier(text: str, end: int) -> bool:
     return text[end : end + 1] == "-"
+
+
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|of|back|control|full|most|part|parts)\s+){0,3}$")
+
+
+def object_place(text: str, trigger_end: int, mentions: Sequence[Mention]) -> Mention | None:
+    """An unknown name right after a capture or movement verb is the place it names:
+    "troops captured Hatla", "took control of Hatla" (the gazetteer cannot know every town)."""
+    for m in mentions:
+        if m.start < trigger_end:
+            continue
+        unknown = m.key is None and not m.anaphor and m.kind == "actor"
+        if unknown and _OBJECT_GAP.fullmatch(text[trigger_end : m.start] + " "):
+            return replace(m, kind="place")
+        return None
+    return None

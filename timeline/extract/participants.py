@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from timeline.extract.clauses import SentenceView, words_before
 from timeline.extract.mentions import Mention
+from timeline.extract.names import object_place
 from timeline.extract.triggers import Trigger
 from timeline.extract.types import Participant, Role
 
@@ -21,6 +22,7 @@ TARGET_KINDS = frozenset(
     {"capture", "attack", "request", "refusal", "denial", "accusation", "casualties"}
 )
 _COARSE_PLACES = frozenset({"country", "region"})
+_PLACE_OBJECT_KINDS = frozenset({"capture", "movement"})
 _NOT_AGENT_AFTER = frozenset(
     {"against", "from", "to", "toward", "towards", "into", "on", "at", "with", "for", "over"}
 )
@@ -69,6 +71,9 @@ def assign_roles(
         )
 
     clause = [m for m in mentions if c_start <= m.start < c_end and usable(m)]
+    if trigger.kind in _PLACE_OBJECT_KINDS and not trigger.passive:
+        place = object_place(text, trigger.end, clause)
+        clause = [place if place is not None and m.start == place.start else m for m in clause]
     actors = [m for m in clause if m.kind == "actor"]
     sentence_actors = [m for m in mentions if m.kind == "actor" and usable(m)]
     before = (

@@ -22,6 +22,7 @@ from timeline.extract.clauses import (
 from timeline.extract.inflect import Form
 from timeline.extract.lexicon import Lexicon, TriggerRule
 from timeline.extract.mentions import Mention
+from timeline.extract.names import object_place
 from timeline.extract.spans import SpanSet
 from timeline.extract.types import Sentence
 
@@ -172,8 +173,11 @@ def _requirement_met(
     if rule.requires == "none":
         return True
     if rule.requires == "place":
-        return any(m.kind == "place" and _near(text, trigger, m) for m in inside) or bool(
-            re.search(r"\bcontrol\b", text[clause[0] : clause[1]], re.IGNORECASE)
+        near_place = any(m.kind == "place" and _near(text, trigger, m) for m in inside)
+        return (
+            near_place
+            or object_place(text, trigger[1], inside) is not None
+            or bool(re.search(r"\bcontrol\b", text[clause[0] : clause[1]], re.IGNORECASE))
         )
     return bool(inside)
 

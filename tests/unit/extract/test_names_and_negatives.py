@@ -81,3 +81,17 @@ def _timed(text: str, gazetteer: Gazetteer) -> float:
     start = time.perf_counter()
     extract_events(text, [], gazetteer)
     return time.perf_counter() - start
+
+
+def test_an_unknown_town_taken_or_left_is_a_place(gazetteer: Gazetteer) -> None:
+    (event,) = extract_events("Syrian troops captured Hatla on Sunday.", [], gazetteer)
+    assert ("location", "Hatla", None) in _participants(event)
+    (event,) = extract_events("ISIS fighters fled Hatla toward the desert.", [], gazetteer)
+    assert ("location", "Hatla", None) in _participants(event)
+
+
+def test_an_empty_gazetteer_still_finds_events() -> None:
+    empty = Gazetteer.from_entries([])
+    text = "Syrian troops liberated Hatla last week, the ministry said. The coalition denied it."
+    kinds = [e.kind for e in extract_events(text, [], empty)]
+    assert kinds == ["capture", "denial"]
