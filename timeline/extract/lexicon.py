@@ -170,6 +170,7 @@ _WORD_SETS = (
     "infinitive_negating",
     "nominal_before",
     "noun_modifiers",
+    "gerund_prepositions",
     "modifier_prefixes",
     "modifier_suffixes",
 )

@@ -262,6 +262,10 @@ def _reading(
         and (before[-1].lower() in cues["noun_modifiers"] or _is_number(before[-1]))
     ):
         nominal = any(form.pos == "noun" for _, form in options)
+    gerund = [o for o in options if o[1].verb_form == "gerund"]
+    if nominal and gerund and before and before[-1] in cues["gerund_prepositions"]:
+        nominal = False  # "after capturing the town": a verb, not "the capturing"
+        options = tuple(gerund)
     chosen = _choose_form(options, nominal)
     if chosen is None:
         return None

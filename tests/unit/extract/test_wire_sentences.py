@@ -61,7 +61,8 @@ def _roles(event: EventMention) -> set[tuple[str, str | None]]:
             "united-states",
             "a US official",
         ),
-        ("Turkey's army said its forces had entered Idlib.", "entered", "turkey", None),
+        ("Turkey's army said its forces had entered Idlib.", "entered", "turkish-army", None),
+        ("Iraq said its forces had entered al-Qaim.", "entered", "iraq", None),
         (
             "Islamic State fighters left Al-Bukamal under a deal, the monitor said.",
             "left",
@@ -87,7 +88,7 @@ def _roles(event: EventMention) -> set[tuple[str, str | None]]:
             "Iraqi forces recaptured the border town of al-Qaim from Islamic State on Friday, "
             "Iraq's military said.",
             "recaptured",
-            "iraq",
+            "iraqi-army",
             None,
         ),
         (
