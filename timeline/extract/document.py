@@ -26,6 +26,7 @@ from timeline.extract.timing import TimeContext
 from timeline.extract.types import Sentence
 from timeline.temporal.types import TimeMention
 
+_OPENING_GAP = re.compile(r"[\s,]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _STATEMENT_TIME_GAP = re.compile(r"[\s,]*(?:(?:on|late|early|in|a|an|the|statement)\s+)*")
 
 
@@ -124,7 +125,8 @@ def _statement_times(
 ) -> set[int]:
     """Mentions that date a speech act: 'X said on Tuesday', 'X on Tuesday said'."""
     found = set()
-    for i in context.in_sentence(index):
+    in_sentence = context.in_sentence(index)
+    for i in in_sentence:
         mention = context.mention(i)
         for a in attributions:
             speaker_start = a.claimant.start if a.claimant and a.claimant.start else a.cue[0]
@@ -132,15 +134,27 @@ def _statement_times(
             right_after = mention.start >= a.cue[1] and _STATEMENT_TIME_GAP.fullmatch(
                 text, a.cue[1], mention.start
             )
-            # "On Wednesday, a commander said the town had fallen": the content follows.
+            # "The following day, Thursday, the army said the town had fallen": what opens a
+            # speaker-first sentence dates the statement.
             opening = (
                 a.scope[0] >= a.cue[1]
                 and mention.end <= speaker_start
-                and not text[mention.end : speaker_start].strip(" ,")
+                and _only_times_between(text, context, in_sentence, mention.end, speaker_start)
             )
             if between or right_after or opening:
                 found.add(i)
     return found
+
+
+def _only_times_between(
+    text: str, context: TimeContext, mentions: Sequence[int], start: int, end: int
+) -> bool:
+    gap = text[start:end]
+    for i in mentions:
+        m = context.mention(i)
+        if start <= m.start and m.end <= end:
+            gap = gap.replace(m.text, " ")
+    return _OPENING_GAP.fullmatch(gap) is not None
 
 
 def _dateline_times(s: Sentence, context: TimeContext, index: int) -> set[int]:
