@@ -24,6 +24,7 @@ from timeline.temporal import TimeMention, tag
 
 
 class TagMode(StrEnum):
+    auto = "auto"
     news = "news"
     narrative = "narrative"
 
@@ -45,7 +46,10 @@ def tag_command(
     published: Annotated[
         str | None, typer.Option(help="publication date of FILE, YYYY-MM-DD (or ISO instant)")
     ] = None,
-    mode: Annotated[TagMode, typer.Option(help="news or narrative resolution")] = TagMode.news,
+    mode: Annotated[
+        TagMode,
+        typer.Option(help="news or narrative resolution; auto chooses per document"),
+    ] = TagMode.auto,
 ) -> None:
     """Find time expressions and print their TIMEX3 values and intervals."""
     try:

@@ -212,7 +212,8 @@ def _weekend(rel: str, ctx: Context) -> Result:
 
 def _shifted(base: Period, unit: Unit, amount: float, sign: int) -> Period:
     """`base` moved by `amount` units, named at the unit's granularity (or the base's,
-    when it is finer: "a year earlier" than a quarter is a quarter)."""
+    when it is finer: "a year earlier" than a quarter is a quarter; or coarser: "a week
+    later" than 1932 is somewhere in 1932, not its first week)."""
     gran, count = unit.gran, amount * unit.factor
     step = "year" if gran in ("decade", "century") else gran
     if step in ("second", "minute", "hour"):
@@ -220,7 +221,8 @@ def _shifted(base: Period, unit: Unit, amount: float, sign: int) -> Period:
     if count != int(count) and step in ("year", "month"):
         step, count = "month", count * (12 if step == "year" else 1)
     finer = base.gran in _ORDER and base.gran != "day" and _ORDER[base.gran] > _ORDER[step]
-    name = base.gran if finer else step
+    coarser = base.gran in ("year", "decade", "century") and _ORDER[base.gran] < _ORDER[step]
+    name = base.gran if finer or coarser else step
     first = shift(step, base.first, sign * round(count))
     return Period(name, period(name, first).first, base.part if name == base.gran else "")
 

@@ -164,8 +164,8 @@ def season(g: Groups, ctx: Context) -> Result | None:
     this = Period("season", date(current.first.year, SEASON_START[code], 1))
     if code == "WI" and current.first.month == 12:
         this = Period("season", date(current.first.year, 12, 1))
-    if rel == "that" and on_ref:  # "that summer": the one of the story's year
-        chosen = this
+    if on_ref and rel in ("", "the", "that"):
+        chosen = _story_season(ctx, code, this, current)
     elif rel in ("last", "this past") or (rel in ("", "the", "that") and ctx.tense == "past"):
         chosen = this if this.first < current.first else move(this, -4)
     elif rel in ("next", "this coming") or ctx.tense == "future":
@@ -173,6 +173,14 @@ def season(g: Groups, ctx: Context) -> Result | None:
     else:
         chosen = this
     return Result("DATE", value_of(chosen), on_ref)
+
+
+def _story_season(ctx: Context, code: str, this: Period, current: Period) -> Period:
+    """A season named in a narrative: that of the story's year when its time is a year
+    ("In 1895 ... that summer"), else the next one from its time (stories move on)."""
+    if ctx.ref is not None and ctx.ref.gran in ("year", "decade", "century"):
+        return Period("season", date(ctx.ref.first.year, SEASON_START[code], 1))
+    return this if this.first >= current.first else move(this, 4)
 
 
 def decade(g: Groups, ctx: Context) -> Result | None:

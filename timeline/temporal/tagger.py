@@ -19,6 +19,7 @@ from .handlers_amount import HANDLERS as AMOUNTS
 from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
+from .mode import AutoMode, choose
 from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
 
@@ -79,11 +80,19 @@ class Document:
 Reference = tuple[Period, int] | None
 
 
-def tag(text: str, anchor: date | datetime, *, mode: Mode = "news") -> list[TimeMention]:
+def tag(text: str, anchor: date | datetime, *, mode: AutoMode = "news") -> list[TimeMention]:
     """The time expressions of `text`, sorted and non-overlapping, resolved against
-    `anchor` (publication time) or, for anaphora, the last mentioned time."""
+    `anchor` (publication time) or, for anaphora, the last mentioned time. In "auto"
+    mode, as a narrative when the text reads as one (`mode.py`), else as news."""
+    day = anchor_day(anchor)
+    mentions = _tag(Document(text, lowercase(text), day, "news" if mode == "auto" else mode))
+    if mode == "auto" and choose(mentions, day.year) == "narrative":
+        return _tag(Document(text, lowercase(text), day, "narrative"))
+    return mentions
+
+
+def _tag(doc: Document) -> list[TimeMention]:
     g = grammar()
-    doc = Document(text, lowercase(text), anchor_day(anchor), mode)
     mentions: list[TimeMention] = []
     ref: Reference = None
     pos = 0

@@ -121,7 +121,7 @@ def check(text: str, anchor: date | datetime, mode: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=texts, anchor=anchors, mode=st.sampled_from(["news", "narrative"]))
+@given(text=texts, anchor=anchors, mode=st.sampled_from(["news", "narrative", "auto"]))
 def test_tag_never_raises_and_is_coherent(text: str, anchor: date | datetime, mode: str) -> None:
     check(text, anchor, mode)
 

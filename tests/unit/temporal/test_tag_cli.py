@@ -85,3 +85,26 @@ def test_narrative_mode_resolves_against_the_story(tmp_path: Path) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "1944-06-05" in result.output
+
+
+def test_batch_chooses_narrative_or_news_per_document_by_default(tmp_path: Path) -> None:
+    docs = [
+        {
+            "id": "story",
+            "dct": "2017-11-14",
+            "text": "In 1914 war came in August. Two years later, peace.",
+        },
+        {
+            "id": "news",
+            "dct": "2017-11-14",
+            "text": "Shares fell in August, the bank said on Monday.",
+        },
+    ]
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["--input", str(write(tmp_path / "in.jsonl", docs)), "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    august = [[t["value"] for t in line["timexes"] if t["text"] == "August"] for line in lines]
+    assert august == [["1914-08"], ["2017-08"]]
