@@ -30,7 +30,10 @@ PUBLICATION = TimeChoice(None, "publication", "publication")
 
 
 def _dating(mentions: Sequence[TimeMention]) -> list[int]:
-    return [i for i, m in enumerate(mentions) if m.type in _DATING_TYPES]
+    """Mentions that can date a reported event: dates and times, not the future."""
+    return [
+        i for i, m in enumerate(mentions) if m.type in _DATING_TYPES and m.value != "FUTURE_REF"
+    ]
 
 
 def _is_fuzzy(mention: TimeMention) -> bool:

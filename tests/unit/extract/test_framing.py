@@ -178,3 +178,11 @@ def test_every_shape_of_relay_keeps_the_inner_source(gazetteer: Gazetteer) -> No
         assert event.claimant is not None, text
         assert event.claimant.entity_key == "russian-defense-ministry", text
         assert event.extras["relayed_by_key"] == "tass", text
+
+
+def test_the_future_dates_no_reported_event(gazetteer: Gazetteer) -> None:
+    text = "ISIS fighters left Abu Kamal, and more will follow in the coming days."
+    start = text.index("in the coming days")
+    future = TimeMention(start, start + 18, "in the coming days", "DATE", "FUTURE_REF")
+    (event,) = extract_events(text, [future], gazetteer)
+    assert event.time_index is None
