@@ -24,7 +24,9 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 # Participles after these are not past tense ("will be held", "is expected").
-_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would|has|have)\s+(?:\w+\s+)?$")
+_AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would)\s+(?:\w+\s+)?$")
+# A word in -ed after these describes a noun ("the revised plan", "a still unspecified date").
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those|still)\s+$")
 # Past markers that are never participles.
 _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
@@ -66,6 +68,13 @@ def reported_before(low: str, start: int) -> bool:
 
 
 def _participle(low: str, m: re.Match[str], tense: Tense) -> bool:
+    """Whether a past marker is a participle or an adjective, not a finite verb: after an
+    auxiliary ("will be held"), a determiner ("a still unspecified date"), or before
+    "by" ("markets untouched by the crisis")."""
     if tense != "past" or m.group() in _FINITE_PAST:
         return False
+    if _ADJECTIVAL.search(low, max(0, m.start() - 25), m.start()):
+        return True
+    if low.startswith(" by ", m.end()):
+        return True
     return _AUXILIARY.search(low, max(0, m.start() - 25), m.start()) is not None
