@@ -52,6 +52,11 @@ _ADVERBS = frozenset(
         "allegedly",
     }
 )
+_MAIN_VERB_LATER = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|prove|proves|proved|show|shows|showed|belong|belonged|"
+    r"remain|remained|suggest|suggests|indicate|indicates)\b",
+    re.IGNORECASE,
+)
 _PLACE_WINDOW = 8
 _WORDS = re.compile(r"[^\W_]+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "you"})
@@ -82,7 +87,12 @@ def _choose_form(
 
 
 def _is_passive(
-    form: Form, participle: bool, before: list[str], after: list[str], prev_is_actor: bool
+    form: Form,
+    participle: bool,
+    before: list[str],
+    after: list[str],
+    prev_is_actor: bool,
+    rest: str,
 ) -> bool:
     """'was liberated by', 'flags found in': only a form that can be a participle."""
     if form.pos != "verb" or not participle:
@@ -91,10 +101,13 @@ def _is_passive(
         return True
     if after[:1] == ["by"]:
         return True
-    # Reduced relative ("flags found in Abu Kamal"): a participle after a non-subject word.
+    # Reduced relative ("flags found in Abu Kamal prove ..."): a participle after a
+    # non-subject word, with the sentence's own verb still to come.
     return (
-        bool(after)
+        " " not in form.text
+        and bool(after)
         and after[0] in _RELATIVE_PREPOSITIONS
+        and bool(_MAIN_VERB_LATER.search(rest))
         and bool(before)
         and before[-1] not in _PRONOUNS
         and not prev_is_actor
@@ -301,7 +314,7 @@ def _candidate(
         return None
     actor_ends = {m.end for m in mentions if m.kind == "actor"}
     prev_is_actor = len(text[:start].rstrip()) in actor_ends
-    passive = _is_passive(form, participle, before, after, prev_is_actor)
+    passive = _is_passive(form, participle, before, after, prev_is_actor, text[end : s.end])
     if passive and rule.no_passive:
         return None
     if form.verb_form == "third" and rule.category != "communication" and _narrative(s):
