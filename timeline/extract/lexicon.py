@@ -13,7 +13,7 @@ import yaml
 
 from timeline.extract.inflect import Form, noun_forms, verb_forms
 
-REQUIREMENTS = frozenset({"place", "participant", "none"})
+REQUIREMENTS = frozenset({"place", "object_place", "participant", "none"})
 
 
 class LexiconError(ValueError):
@@ -31,6 +31,7 @@ class TriggerRule:
     not_preceded_by: tuple[str, ...] = ()
     requires_after: tuple[str, ...] = ()
     no_passive: bool = False
+    subject_is_target: bool = False  # "ISIS lost Abu Kamal to the army": the loser is the target
     passive_kind: str | None = None
     examples: tuple[Mapping[str, Any], ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -107,6 +108,7 @@ def _rule(raw: Any, index: int) -> TriggerRule:
         not_preceded_by=_strings(raw, "not_preceded_by", where),
         requires_after=_strings(raw, "requires_after", where),
         no_passive=bool(raw.get("no_passive", False)),
+        subject_is_target=bool(raw.get("subject_is_target", False)),
         passive_kind=raw.get("passive_kind"),
         examples=tuple(examples),
         counterexamples=_strings(raw, "counterexamples", where),

@@ -138,8 +138,15 @@ def _agent_and_target(
     by_agent = next((m for m in after if _follows_by(text, trigger.end, m)), None)
     if not agents and by_agent is not None:  # "the assault was led by Hezbollah"
         return _coordinated(text, after, by_agent, forward=True), None
+    if trigger.rule.subject_is_target:  # "ISIS lost Abu Kamal to government forces"
+        winner = next((m for m in after if _follows_to(text, trigger.end, m)), None)
+        return ([winner] if winner else []), (agents[0] if agents else None)
     target = after[0] if after else None
     return agents, target
+
+
+def _follows_to(text: str, trigger_end: int, m: Mention) -> bool:
+    return bool(re.search(r"\bto\s+(?:the\s+)?$", text[trigger_end : m.start]))
 
 
 _COORDINATION = re.compile(r"\s*,?\s*(?:and|as well as|along with)\s+(?:the\s+)?", re.I)

@@ -57,6 +57,11 @@ _MAIN_VERB_LATER = re.compile(
     r"remain|remained|suggest|suggests|indicate|indicates)\b",
     re.IGNORECASE,
 )
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:the|of|control|town|city|village|border|key|strategic|most|much|all|part|parts|its|"
+    r"their|remaining|last)\s+){0,4}",
+    re.IGNORECASE,
+)
 _PLACE_WINDOW = 8
 _WORDS = re.compile(r"[^\W_]+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "you"})
@@ -185,6 +190,13 @@ def _requirement_met(
     inside = [m for m in mentions if clause[0] <= m.start < clause[1] and not m.modifier]
     if rule.requires == "none":
         return True
+    if rule.requires == "object_place":  # "lost (control of) Abu Kamal", not "lost 20 men in"
+        return any(
+            m.kind == "place"
+            and m.start >= trigger[1]
+            and _OBJECT_GAP.fullmatch(text, trigger[1], m.start)
+            for m in inside
+        )
     if rule.requires == "place":
         near_place = any(m.kind == "place" and _near(text, trigger, m) for m in inside)
         return (
