@@ -27,6 +27,8 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would)\s+(?:\w+\s+)?$")
 # A word in -ed after these describes a noun ("the revised plan", "a still unspecified date").
 _ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those|still)\s+$")
+# A plan in the past perfect is past ("had been scheduled to expire Friday").
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|previously\s+|been\s+previously\s+)?$")
 # Past markers that are never participles.
 _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
@@ -53,11 +55,14 @@ def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
         for m in pattern.finditer(low, left, right):
             if start <= m.start() < end or _participle(low, m, tense):
                 continue
+            found: Tense = tense
+            if tense == "future" and _PLUPERFECT.search(low, left, m.start()):
+                found = "past"
             distance = start - m.end() if m.end() <= start else m.start() - end
             # verbs before the expression govern it more often than those after
             distance += 0 if m.end() <= start else 15
             if best is None or distance < best[0]:
-                best = (distance, tense)
+                best = (distance, found)
     return (best[1], best[0]) if best else ("present", 10_000)
 
 

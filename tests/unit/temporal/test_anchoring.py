@@ -65,6 +65,7 @@ def test_tense_of_the_nearest_verb() -> None:
         ("it will open on thursday to markets untouched by the crisis", "future"),
         ("it would be paid on a still unspecified date on thursday", "future"),
         ("the stock has fluctuated on thursday", "past"),
+        ("the offer had been scheduled to expire on thursday", "past"),
     ]:
         at = sentence.index("thursday")
         assert tense_near(sentence, at, at + 8)[0] == tense, sentence
