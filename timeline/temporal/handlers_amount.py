@@ -39,6 +39,18 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     return Result("DURATION", duration_value(unit, amount))
 
 
+# "recent months", "the coming weeks": a stretch of unknown length (TimeML PXM).
+_VAGUE_RELS = {
+    "recent",
+    "past",
+    "last",
+    "previous",
+    "preceding",
+    "latest",
+    "coming",
+    "next",
+    "following",
+}
 _MODALS = [["will"], ["would"], ["could"], ["may"], ["might"], ["should"], ["can"], ["must"]]
 # Words in -s that are not plural nouns counting something.
 _NOT_PLURALS = {"was", "has", "is", "this", "its", "his", "as", "does", "says", "always", "us"}
@@ -71,18 +83,12 @@ def duration_plural(g: Groups, ctx: Context) -> Result | None:
 
 def past_units(g: Groups, ctx: Context) -> Result | None:
     unit, amount = unit_of(g.get("unit_p")), amount_of(g)
-    rel = str(g.get("rel"))
+    rel = str(g.get("rel") or "coming")  # "the weeks ahead"
     if unit is None:
         return None
     if g.get("num") is None and g.get("vague") is None:
-        if rel in ("coming", "next", "following"):
-            return Result("DATE", "FUTURE_REF")
-        if rel in ("recent", "past", "last", "previous", "preceding", "latest"):
-            return (
-                Result("DATE", "PAST_REF")
-                if rel == "recent"
-                else Result("DURATION", duration_value(unit, None))
-            )
+        if rel in _VAGUE_RELS:
+            return Result("DURATION", duration_value(unit, None))
         return None
     return Result("DURATION", duration_value(unit, amount))
 
