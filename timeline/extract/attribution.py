@@ -19,6 +19,7 @@ from timeline.extract.speakers import actor_after, actor_before, claimant_of, fi
 from timeline.extract.types import Claimant, Polarity, Sentence
 
 _TRAILING_WORDS = 6
+_AFTER_QUOTE = re.compile(r"[,!?][\"”’]\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 _AFTER_COMMA = re.compile(r"[,—–\"”]\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
 
@@ -135,6 +136,8 @@ def _scope(
     is not a that-clause.
     """
     content_from = relay.end if relay is not None and relay.end is not None else cue_end
+    if _AFTER_QUOTE.search(text, s.start, np_start):
+        return s.start, s.end  # '"The terrorists fled," the ministry said, "and ..."'
     comma = text.find(",", content_from, s.end)
     following = words_after(text, content_from, comma if comma >= 0 else s.end, 8)
     after_comma = bool(_AFTER_COMMA.search(text, s.start, np_start))

@@ -186,3 +186,11 @@ def test_the_future_dates_no_reported_event(gazetteer: Gazetteer) -> None:
     future = TimeMention(start, start + 18, "in the coming days", "DATE", "FUTURE_REF")
     (event,) = extract_events(text, [future], gazetteer)
     assert event.time_index is None
+
+
+def test_a_quotation_split_by_its_speaker(gazetteer: Gazetteer) -> None:
+    text = '"The terrorists fled," the commander said, "and we captured Abu Kamal."'
+    events = {e.trigger: e for e in extract_events(text, [], gazetteer)}
+    for trigger in ("fled", "captured"):
+        claimant = events[trigger].claimant
+        assert claimant is not None and claimant.name == "the commander", trigger
