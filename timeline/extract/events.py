@@ -55,18 +55,53 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
     )
     support = supporters(doc.text, sview, in_sentence, doc.lexicon.cues["_supporters"])
     events: list[EventMention] = []
-    for group in _by_kind(triggers):
+    roles_of = {
+        t.start: assign_roles(
+            doc.text, sview, t, in_sentence, support, claimant_spans(attributions, t)
+        )
+        for t in triggers
+    }
+    # ", killing 12 soldiers": a participle after a comma shares the clause's subject.
+    participles = {
+        t.start
+        for t in triggers
+        if t.form.verb_form == "gerund" and doc.text[s.start : t.start].rstrip().endswith(",")
+    }
+    for group in _tellings(triggers, roles_of, participles):
         roles: list[Participant] = []
         for trigger in group:
-            excluded = claimant_spans(attributions, trigger)
-            found = assign_roles(doc.text, sview, trigger, in_sentence, support, excluded)
-            # A second trigger of the kind adds places, and roles the first one left empty.
+            # A second trigger of the telling adds places, and roles the first one left empty.
             filled = {p.role for p in roles} - {"location"}
-            roles.extend(p for p in found if p.role not in filled)
+            roles.extend(p for p in roles_of[trigger.start] if p.role not in filled)
         attribution = attribution_for(group[0], attributions, doc.quoted.get(index))
         clause = sview.clause(group[0].start, group[0].end)
         events.append(build_event(doc, index, group, _dedupe(roles), attribution, tellers, clause))
     return events
+
+
+def _tellings(
+    triggers: list[Trigger], roles_of: dict[int, list[Participant]], participles: set[int]
+) -> list[list[Trigger]]:
+    """Triggers of one kind in a sentence tell one event ("began to depart ..., making their
+    way for ..."), unless they name different agents ("ISIS fled as Hezbollah entered")."""
+    groups: list[list[Trigger]] = []
+    for group in _by_kind(triggers):
+        current: list[Trigger] = []
+        agents: set[str] = set()
+        for trigger in group:
+            mine = _agents(roles_of[trigger.start])
+            separate = trigger.start not in participles and not mine & agents
+            if current and mine and agents and separate:
+                groups.append(current)
+                current, agents = [], set()
+            current.append(trigger)
+            agents |= mine
+        groups.append(current)
+    return sorted(groups, key=lambda g: g[0].start)
+
+
+def _agents(roles: list[Participant]) -> set[str]:
+    return {p.entity_key or p.name.lower() for p in roles if p.role == "agent"}
 
 
 def _reported(

@@ -259,3 +259,12 @@ def test_by_phrases_belong_to_their_own_participle(gazetteer: Gazetteer) -> None
     assert ("agent", "hezbollah") in _roles(assault)
     moved = _only("ISIS fighters regrouped in areas held by the coalition.", gazetteer, "regrouped")
     assert _roles(moved) == {("agent", "isis")}
+
+
+def test_two_movers_in_one_sentence_are_two_events(gazetteer: Gazetteer) -> None:
+    text = "ISIS fighters fled Abu Kamal as Hezbollah fighters entered the town."
+    agents = {
+        e.trigger: {p.entity_key for p in e.participants if p.role == "agent"}
+        for e in extract_events(text, [], gazetteer)
+    }
+    assert agents == {"fled": {"isis"}, "entered": {"hezbollah"}}
