@@ -49,7 +49,8 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year of a month (and day) named without one: the nearest to the anchor, where
     a date on the wrong side of it for the tense of the clause counts as farther (unless
     it is only weeks away: news rarely names last year's date without its year). In a
-    narrative, the nearest to the story's current time, whatever the tense."""
+    narrative, the nearest to the story's current time, where a date before it counts as
+    farther unless the clause looks back ("had")."""
     base, narrative = ctx.deictic_base()
     if narrative and ctx.ref is not None and ctx.ref.gran == "year":
         return base.year  # "In 1943 ... in July": that year's July
@@ -64,7 +65,9 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
         after = first > base
         distance = (first - base).days if after else (base - last).days
         penalty = 0
-        if not narrative and (
+        if narrative and not after and "had" not in ctx.before(60).split():
+            penalty = WRONG_SIDE_DAYS  # a story moves on, unless it looks back ("had")
+        elif not narrative and (
             (after and ctx.tense == "past") or (not after and ctx.tense == "future")
         ):
             # a verb right next to the date ("happened on") is surer than a distant one

@@ -46,6 +46,8 @@ def deictic_day(g: Groups, ctx: Context) -> Result:
         "before yesterday": -2,
         "after tomorrow": 2,
     }[" ".join(word.split())]
+    if word == "today" and ctx.mode == "narrative":
+        return Result("DATE", "PRESENT_REF")  # the narrator's "today": nowadays
     base, on_ref = ctx.deictic_base()
     return Result("DATE", (base + timedelta(days=days)).isoformat(), on_ref)
 

@@ -159,7 +159,7 @@ def season(g: Groups, ctx: Context) -> Result | None:
     if year is None and g.get("yrel"):
         year = base.year + {"last": -1, "this": 0, "next": 1}[str(g["yrel"])]
     if year is not None:
-        return Result("DATE", f"{year:04d}-{code}", on_ref)
+        return Result("DATE", f"{year:04d}-{code}", on_ref and not g.get("year"))
     current = period("season", base)
     this = Period("season", date(current.first.year, SEASON_START[code], 1))
     if code == "WI" and current.first.month == 12:

@@ -40,9 +40,9 @@ DEICTIC_RULES = frozenset(
     }
 )
 _DEICTIC_WORDS = re.compile(r"\b(?:this|last|next|current|coming|past|ago)\b")
+# Anaphora the news reading does not resolve against an earlier mention ("that summer").
 _ANAPHORIC = re.compile(
-    r"\b(?:later|that (?:day|week|month|year|spring|summer|autumn|fall|winter)"
-    r"|the (?:following|next) (?:day|week|month|year|spring|summer|autumn|fall|winter))\b"
+    r"\b(?:that|the following|the next) (?:day|week|month|year|spring|summer|autumn|fall|winter)\b"
 )
 _YEAR = re.compile(r"(?<![\d$])(1[0-9]\d\d|20\d\d)(?!\d)")
 
@@ -68,11 +68,11 @@ def evidence(mentions: Sequence[TimeMention], year: int) -> Evidence:
     anaphora) and the present's (years near it, deictic expressions) in `mentions`."""
     far = anaphora = near = deictic = 0
     for m in mentions:
-        if _ANAPHORIC.search(m.text.lower()):
-            anaphora += 1
-            continue
         if _is_deictic(m):
             deictic += 1
+            continue
+        if m.anchor_index is not None or _ANAPHORIC.search(m.text.lower()):
+            anaphora += 1
             continue
         for found in _YEAR.findall(m.text):
             far += year - int(found) >= FAR_YEARS
@@ -81,11 +81,13 @@ def evidence(mentions: Sequence[TimeMention], year: int) -> Evidence:
 
 
 def _is_deictic(m: TimeMention) -> bool:
-    if m.anchor_index is not None or m.value.endswith("_REF"):
-        return False  # anaphora and vague words fit both readings
+    if m.value.endswith("_REF") or m.text.lower() == "today":
+        return False  # vague words, and a narrator's "today" ("Today the site is a museum")
     if m.rule in DEICTIC_RULES:
         return True
-    return m.rule == "relative_unit" and bool(_DEICTIC_WORDS.search(m.text.lower()))
+    # "next week", not "the next day" (resolved against an earlier mention)
+    relative = m.rule == "relative_unit" and m.anchor_index is None
+    return relative and bool(_DEICTIC_WORDS.search(m.text.lower()))
 
 
 def choose(mentions: Sequence[TimeMention], year: int) -> Mode:

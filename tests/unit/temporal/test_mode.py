@@ -32,6 +32,13 @@ BRIDGE = (
     " needed replacing. The next year the city voted to widen it, and work began that"
     " spring."
 )
+CRIMEA = (
+    "Britain and France declared war on 28 March 1854. In September the allies landed in"
+    " the Crimea. On 25 October the Battle of Balaclava took place; ten days later the"
+    " Russians were repulsed. During the winter the army suffered terribly. The tsar died"
+    " on 2 March 1855. The French stormed the fort on 8 September, and the Russians left"
+    " the city the next day. Today the war is remembered for one charge."
+)
 NEWS = (
     "The company, founded in 1985, said on Tuesday that profit rose in the third quarter."
     " Its shares fell 3% yesterday. It expects to close the deal in January."
@@ -66,6 +73,19 @@ def test_a_week_later_than_a_year_is_that_year() -> None:
     found = dict(values(BRIDGE))
     assert found["A week later"] == "1932"
     assert found["that spring"] == "1968-SP"
+
+
+def test_a_war_history_moves_on_through_its_dates() -> None:
+    assert values(CRIMEA)[1:] == [
+        ("September", "1854-09"),
+        ("25 October", "1854-10-25"),
+        ("ten days later", "1854-11-04"),
+        ("the winter", "1854-WI"),
+        ("2 March 1855", "1855-03-02"),
+        ("8 September", "1855-09-08"),
+        ("the next day", "1855-09-09"),
+        ("Today", "PRESENT_REF"),
+    ]
 
 
 def test_news_about_the_past_stays_news() -> None:
