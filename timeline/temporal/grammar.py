@@ -185,6 +185,7 @@ def trigger_pattern() -> str:
     words |= {"eighties", "nineties", "weekend", "weekends", "fiscal", "century"}
     words |= {"nineteen", "eighteen", "thousand"}  # spelled years
     words |= {"ad", "fy"}  # "AD 9", "FY2018"
+    words |= {"period"}  # "the latest period" (results news)
     return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"
 
 

@@ -139,6 +139,14 @@ def _quarter_relative(rel: str, ctx: Context) -> Result | None:
     return Result("DATE", value_of(q), on_ref)
 
 
+def latest_period(g: Groups, ctx: Context) -> Result | None:
+    """ "The latest period" in results news: the quarter (or half, or month) reported on."""
+    ref = ctx.current_ref()
+    if ref is None or ref.gran not in ("quarter", "half", "month"):
+        return None
+    return Result("DATE", value_of(ref), True)
+
+
 def half_year(g: Groups, ctx: Context) -> Result | None:
     word = g.get("ordh") or ""
     n = 1 if word in ("first", "1st") else 2 if word else int(str(g["h"]))  # second, last
@@ -233,6 +241,7 @@ HANDLERS = {
     "year": year,
     "fiscal_year": fiscal_year,
     "quarter": quarter,
+    "latest_period": latest_period,
     "half_year": half_year,
     "season": season,
     "decade": decade,
