@@ -23,6 +23,11 @@ _COMPARISON = re.compile(
     r"(?:\$|\d)(?:(?!\.\s)[^;]){0,80}$"
 )
 
+# "... had net of $1.1 million, or four cents a share, a year ago": an amount then
+_AMOUNT_THEN = re.compile(
+    r"\$[\d.,]+(?: (?:million|billion))?(?:, or [\w$.]+ (?:cents? )?a share)?,? $"
+)
+
 
 def _base(ctx: Context, anaphoric: bool) -> tuple[Period, bool]:
     """The period a relative expression counts from (as a day unless a mention is)."""
@@ -259,7 +264,10 @@ def compared_amount(ctx: Context) -> bool:
     """Whether an amount is being compared just before ("from $3 million a year ago")."""
     if ctx.mode != "news":
         return False
-    return bool(_COMPARISON.search(ctx.before(160))) or ctx.after(3).startswith(("'s", "’s"))
+    before = ctx.before(160)
+    if _COMPARISON.search(before) or _AMOUNT_THEN.search(before):
+        return True
+    return ctx.after(3).startswith(("'s", "’s"))
 
 
 def units_later(g: Groups, ctx: Context) -> Result | None:
