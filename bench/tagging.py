@@ -4,9 +4,10 @@
 
 Text: the TimeBank and AQUAINT development documents (../shared/data/timex), else the
 shared sample article. Each document is tagged with its own publication date by
-`timeline.temporal.tag` and searched by `dateparser.search.search_dates` (English,
-RELATIVE_BASE = publication date), in the same process, the tagger first so that its
-peak memory (ru_maxrss) is read before dateparser is even imported.
+`timeline.temporal.tag` in auto mode (the default of `timeline tag`) and searched by
+`dateparser.search.search_dates` (English, RELATIVE_BASE = publication date), in the
+same process, the tagger first so that its peak memory (ru_maxrss) is read before
+dateparser is even imported.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def peak_rss_mb() -> float:
 def traced_peak_mb(docs: list[Doc]) -> float:
     tracemalloc.start()
     for anchor, text in docs:
-        tag(text, anchor)
+        tag(text, anchor, mode="auto")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / 1024 / 1024
@@ -87,7 +88,7 @@ def main() -> None:
     print(f"text: {len(docs)} documents, {chars:,} characters")
 
     tag(docs[0][1], docs[0][0])  # load and compile the rules outside the timing
-    ours = throughput(lambda d: tag(d[1], d[0]), docs, args.repeat)
+    ours = throughput(lambda d: tag(d[1], d[0], mode="auto"), docs, args.repeat)
     rss = peak_rss_mb()
     print(f"timeline.temporal.tag        {ours:>12,.0f} chars/s")
     print(f"  peak RSS of the process    {rss:>12.1f} MB (before dateparser is imported)")
