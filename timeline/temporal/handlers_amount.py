@@ -7,6 +7,11 @@ from .context import Context, Result
 from .lexicon import Unit, lexicon
 from .words import Groups, amount_of, month_of, unit_of, weekday_of
 
+# The next smaller unit of a duration code and how many of it make one: a fraction is
+# written in it ("two and a half years" P2Y6M, "half an hour" PT30M).
+_SMALLER = {"Y": ("M", 12), "Q": ("M", 3), "W": ("D", 7), "D": ("TH", 24)}
+_SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+
 
 def duration_value(unit: Unit, amount: float | None) -> str:
     """The TIMEX3 duration of `amount` units (None: an unknown number, PXY)."""
@@ -15,16 +20,27 @@ def duration_value(unit: Unit, amount: float | None) -> str:
     if amount is None:
         return f"{prefix}X{code}"
     total = amount * unit.factor * (2 if unit.name == "weekend" else 1)
-    number = str(int(total)) if total == int(total) else f"{total:g}"
-    return f"{prefix}{number}{code}"
+    whole = int(total)
+    if total == whole:
+        return f"{prefix}{whole}{code}"
+    smaller, per = (_SMALLER_TIME if unit.time else _SMALLER).get(code, ("", 0))
+    part = (total - whole) * per
+    if not smaller or part != int(part):
+        return f"{prefix}{total:g}{code}"
+    head = f"{prefix}{whole}{code}" if whole else prefix
+    if smaller.startswith("T"):  # hours after days: a day and a half is P1DT12H
+        return f"{head}T{int(part)}{smaller[1:]}"
+    return f"{head}{int(part)}{smaller}"
 
 
 def duration(g: Groups, ctx: Context) -> Result | None:
     unit, amount = unit_of(g.get("unit")), amount_of(g)
     if unit is None:
         return None
-    if g.get("half") and amount is not None:
+    if amount is not None and (g.get("half") or g.get("frac")):
         amount += 0.5
+    if amount is not None and g.get("halfa"):
+        amount /= 2  # "half an hour"
     num = (g.get("num") or "").strip()
     if unit.name in ("quarter", "half") and ctx.after(4).startswith((" of", "-")):
         return None  # "three quarters of its food": a fraction

@@ -11,7 +11,8 @@ _DATE = (
 )
 _UNDERSPECIFIED = r"(?:XXXX(?:-WXX-[1-7]|-\d\d|-XX-XX|-SP|-SU|-FA|-WI)?)"
 _TIME = r"(?:T(?:MO|MI|AF|EV|NI|DT|\d\d(?::\d\d(?::\d\d)?)?(?:[+-]\d\d:\d\d)?))"
-_DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|WE))?(?:T(?:\d+(?:\.\d+)?|X)[HMS])?"
+# one or more components: P2Y6M, P1DT12H, PT1M30S
+_DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|WE))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
 VALID_VALUE = re.compile(
     rf"(?:{_DATE}{_TIME}?|{_UNDERSPECIFIED}{_TIME}?|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF)"
 )
