@@ -162,6 +162,8 @@ def season(g: Groups, ctx: Context) -> Result | None:
     rel = g.get("rel") or ""
     if rel == "" and code == "FA" and not ctx.text[ctx.start].isupper() and not g.get("year"):
         return None  # "the fall of the Berlin wall": "fall" is too often not a season
+    if rel in ("the following", "the next", "the previous", "the preceding"):
+        return _season_around(ctx, code, after=rel in ("the following", "the next"))
     base, on_ref = ctx.deictic_base()
     year = explicit_year(g, ctx)
     if year is None and g.get("yrel"):
@@ -181,6 +183,19 @@ def season(g: Groups, ctx: Context) -> Result | None:
     else:
         chosen = this
     return Result("DATE", value_of(chosen), on_ref)
+
+
+def _season_around(ctx: Context, code: str, after: bool) -> Result:
+    """ "The following spring": the first after the last mentioned time (or publication);
+    "the previous winter": the last one before it."""
+    ref = ctx.ref if ctx.ref is not None else period("day", ctx.anchor)
+    start = move(ref, 1).first if after else ref.first
+    season = Period("season", date(start.year, SEASON_START[code], 1))
+    while after and season.first < start:
+        season = move(season, 4)
+    while not after and move(season, 1).first > start:
+        season = move(season, -4)
+    return Result("DATE", value_of(season), ctx.ref is not None)
 
 
 def _story_season(ctx: Context, code: str, this: Period, current: Period) -> Period:
