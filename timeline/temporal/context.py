@@ -36,6 +36,15 @@ class Context:
             self._tense = tense_near(self.low, self.start, self.end)
         return self._tense
 
+    def deadline(self) -> bool:
+        """Whether the expression is a deadline ("until Tuesday", "by February") in a
+        clause that does not look back ("had"): its tense says when the deadline was set,
+        not which side of the anchor it lies on."""
+        words = self.before(12).split()
+        if not words or words[-1] not in ("until", "till", "by", "through"):
+            return False
+        return "had" not in self.before(80).split()
+
     def before(self, chars: int = 30) -> str:
         """The lowercased text just before the match."""
         return self.low[max(0, self.start - chars) : self.start]

@@ -68,7 +68,8 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
         if narrative and not after and "had" not in ctx.before(60).split():
             penalty = WRONG_SIDE_DAYS  # a story moves on, unless it looks back ("had")
         elif not narrative and (
-            (after and ctx.tense == "past") or (not after and ctx.tense == "future")
+            (after and ctx.tense == "past" and not ctx.deadline())
+            or (not after and ctx.tense == "future")
         ):
             # a verb right next to the date ("happened on") is surer than a distant one
             penalty = WRONG_SIDE_DAYS * (2 if ctx.tense_distance <= NEAR_VERB else 1)

@@ -91,6 +91,9 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
         return base + timedelta(days=diff if diff < 0 else diff - 7)
     if ctx.tense == "future" and ctx.tense_distance <= FUTURE_REACH:
         return base + timedelta(days=diff if diff > 0 else diff + 7)
+    if ctx.deadline():  # "extended its deadline until 9 a.m. Tuesday": the nearest one
+        ahead = diff % 7
+        return base + timedelta(days=ahead if ahead < 7 - ahead else ahead - 7)
     return base + timedelta(days=diff if diff < 0 else diff - 7)
 
 
