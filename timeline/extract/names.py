@@ -93,7 +93,8 @@ def unknown_names(
             before = [w.lower() for w in _WORD.findall(text[max(s.start, start - 40) : start])]
             directed = False
             while before and before[-1] in _DIRECTIONS:  # "in eastern Ghouta"
-                directed = directed or before.pop() != "the"
+                word = before.pop()  # popped first: `or` would skip it once directed
+                directed = directed or word != "the"
             locative_word = directed or (bool(before) and before[-1] in locative)
             place_of = _PLACE_OF.search(text, max(s.start, start - 30), start)
             kind: EntityKind = "place" if locative_word or place_of else "actor"

@@ -95,3 +95,9 @@ def test_an_empty_gazetteer_still_finds_events() -> None:
     text = "Syrian troops liberated Hatla last week, the ministry said. The coalition denied it."
     kinds = [e.kind for e in extract_events(text, [], empty)]
     assert kinds == ["capture", "denial"]
+
+
+def test_a_run_of_direction_words_ends(gazetteer: Gazetteer) -> None:
+    # "the eastern ... the northern" once looped for ever: a popped word was skipped.
+    (event,) = extract_events("Rebels attacked positions in the eastern rural Maan.", [], gazetteer)
+    assert ("location", "Maan", None) in _participants(event)
