@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import reduce
 from typing import Any, Literal
 
@@ -21,9 +21,9 @@ from timeline.reconcile.actors import ActorRules, load_actor_rules
 from timeline.reconcile.clustering import cluster, combine
 from timeline.reconcile.disputes import AccountView, find_disputes
 from timeline.reconcile.envelope import envelope
-from timeline.reconcile.scoring import FAR, Facts, best_match
+from timeline.reconcile.scoring import FAR, UNDATED_REACH, Facts, best_match
 from timeline.store.models import Account, DisputeRow, Event, Participant
-from timeline.store.repositories import EventRepository
+from timeline.store.repositories import AccountRepository, EventRepository
 
 KIND_TITLES = {
     "capture": "Capture",
@@ -53,23 +53,29 @@ def place_accounts(session: Session, accounts: Sequence[Account], now: datetime)
     """Give each new (not yet stored) account its event, creating and regrouping as needed."""
     events = EventRepository(session)
     for kind in sorted({a.kind for a in accounts}):
-        fresh = [a for a in accounts if a.kind == kind]
-        curated = events.candidates(kind, *_span(fresh), FAR, curated=True)
+        fresh = sorted((a for a in accounts if a.kind == kind), key=canonical_key)
+        curated = events.candidates(kind, *_window(fresh), curated=True)
         loose = [a for a in fresh if not _join_curated(session, a, curated)]
-        # Every other event of the kind is regrouped: a partial window would let earlier
-        # arrival orders survive outside it (undated accounts can join at any time).
-        _regroup(session, loose, events.of_kind(kind, curated=False), now)
+        if loose:
+            _regroup_from(session, kind, loose, now)
         for event in curated:
             refresh_event(event, now)
 
 
-def _span(accounts: Sequence[Account]) -> tuple[datetime | None, datetime | None]:
-    """The window the accounts cover; open when any of them is undated."""
-    if not all(is_dated(a) for a in accounts):
-        return None, None
-    starts = [a.earliest for a in accounts if a.earliest is not None]
-    ends = [a.latest for a in accounts if a.latest is not None]
-    return min(starts, default=None), max(ends, default=None)
+def _window(accounts: Sequence[Account]) -> tuple[datetime | None, datetime | None]:
+    """Where events that could match these accounts lie (scoring is zero outside)."""
+    starts, ends = [], []
+    for account in accounts:
+        if is_dated(account):
+            starts.append(account.earliest - FAR if account.earliest else None)
+            ends.append(account.latest + FAR if account.latest else None)
+        else:
+            reported = report_end(account)
+            starts.append(reported - UNDATED_REACH)
+            ends.append(reported)
+    earliest = None if None in starts else min(s for s in starts if s is not None)
+    latest = None if None in ends else max(e for e in ends if e is not None)
+    return earliest, latest
 
 
 def _join_curated(session: Session, account: Account, curated: Sequence[Event]) -> bool:
@@ -81,21 +87,51 @@ def _join_curated(session: Session, account: Account, curated: Sequence[Event]) 
     return True
 
 
-def _regroup(
-    session: Session, fresh: Sequence[Account], events: Sequence[Event], now: datetime
-) -> None:
-    pool = sorted([*fresh, *(a for e in events for a in e.accounts)], key=canonical_key)
-    available = {e.id: e for e in events}
-    touched = []
-    for members in cluster([account_facts(a) for a in pool]):
-        accounts = [pool[i] for i in members]
-        event = _reuse(accounts, available) or _new_event(session, accounts[0], now)
-        for account in accounts:
+def _regroup_from(session: Session, kind: str, fresh: Sequence[Account], now: datetime) -> None:
+    """Redo the canonical grouping from the first new account on.
+
+    Accounts before it keep the groups they formed (seeds); it and every later account of
+    the kind are placed again, in canonical order, exactly as if all had come in that order.
+    News mostly arrives in publication order, so usually only the new accounts move.
+    """
+    first = canonical_key(fresh[0])
+    later = [
+        a
+        for a in AccountRepository(session).of_kind_since(kind, first[0])
+        if canonical_key(a) > first
+    ]
+    pool = sorted([*fresh, *later], key=canonical_key)
+    nearby = EventRepository(session).candidates(kind, *_window(pool), curated=False)
+    events = list({e.id: e for e in [*nearby, *(a.event for a in later)]}.values())
+    members = {
+        e.id: sorted((a for a in e.accounts if canonical_key(a) < first), key=canonical_key)
+        for e in events
+    }
+    seeded = sorted(
+        (e for e in events if members[e.id]), key=lambda e: canonical_key(members[e.id][0])
+    )
+    spare = {e.id: e for e in events if not members[e.id]}
+    groups = cluster(
+        [account_facts(a) for a in pool],
+        [[account_facts(a) for a in members[e.id]] for e in seeded],
+    )
+    moved = {a.event_id for a in later}
+    touched = [e for e in seeded if e.id in moved]  # may have lost later members
+    for position, indexes in enumerate(groups):
+        if not indexes:
+            continue
+        joining = [pool[i] for i in indexes]
+        if position < len(seeded):
+            event = seeded[position]
+        else:
+            event = _reuse(joining, spare) or _new_event(session, joining[0], now)
+        for account in joining:
             account.event = event
-        touched.append(event)
+        if event not in touched:
+            touched.append(event)
     session.add_all(fresh)  # new accounts do not reach the session through `event`
     session.flush()
-    for emptied in available.values():
+    for emptied in spare.values():
         session.delete(emptied)
     for event in touched:
         session.refresh(event, ["accounts"])
@@ -104,7 +140,7 @@ def _regroup(
 
 
 def _reuse(accounts: Iterable[Account], available: dict[int, Event]) -> Event | None:
-    """The existing event holding most of these accounts (the oldest on a tie), if any."""
+    """The spare event holding most of these accounts (the oldest on a tie), if any."""
     counts = Counter(a.event_id for a in accounts if a.event_id in available)
     if not counts:
         return None
@@ -167,8 +203,24 @@ def event_facts(event: Event) -> Facts:
     return replace(joined, earliest=event.earliest, latest=event.latest)
 
 
+def report_end(account: Account) -> datetime:
+    """The latest time a report can attest: the end of its publication day, or instant."""
+    document = account.document
+    extra = timedelta(days=1) if document.published_precision == "day" else timedelta(0)
+    return document.published + extra
+
+
 def is_dated(account: Account) -> bool:
-    return account.time_source != "publication" and account.earliest is not None
+    """Whether the account's time bounds it on both sides.
+
+    "Since 2014" or "soon" bound nothing on one side; for matching, such an account is as
+    undated as one known only to come before its publication.
+    """
+    return (
+        account.time_source != "publication"
+        and account.earliest is not None
+        and account.latest is not None
+    )
 
 
 def _new_event(session: Session, account: Account, now: datetime) -> Event:
@@ -244,8 +296,10 @@ def refresh_envelope(event: Event, now: datetime) -> None:
 
     An event emptied by a merge keeps the envelope it had, for its history to make sense.
     """
-    dated = [a for a in event.accounts if is_dated(a)] or list(event.accounts)
-    covered = envelope([(a.earliest, a.latest) for a in dated])
+    dated = [(a.earliest, a.latest) for a in event.accounts if is_dated(a)]
+    # With no account bounded on both sides, the reports themselves bound the event.
+    undated = [(a.earliest, report_end(a)) for a in event.accounts]
+    covered = envelope(dated or undated)
     if covered is None:
         event.updated_at = now
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import reduce
 
 from timeline.reconcile.envelope import Interval, envelope
 from timeline.reconcile.scoring import MATCH_THRESHOLD, Facts, match_score
@@ -62,9 +63,23 @@ class _Group:
         self.members.append(index)
 
 
-def cluster(accounts: Sequence[Facts]) -> list[list[int]]:
-    """Indexes of `accounts` grouped into events, groups in order of their first member."""
-    groups: list[_Group] = []
+def _seed(members: Sequence[Facts]) -> _Group:
+    """A group as its members left it, built in one pass (the same state `add` reaches)."""
+    joined = reduce(combine, members[1:], members[0])
+    dated = [m for m in members if m.dated] or list(members)
+    intervals = [(m.earliest, m.latest) for m in dated]
+    earliest, latest = envelope(intervals) or (joined.earliest, joined.latest)
+    return _Group(replace(joined, earliest=earliest, latest=latest), [], intervals)
+
+
+def cluster(accounts: Sequence[Facts], seeds: Sequence[Sequence[Facts]] = ()) -> list[list[int]]:
+    """Indexes of `accounts` grouped into events.
+
+    `seeds` are groups already formed by accounts earlier in the canonical order, each a
+    non-empty list of member facts in that order; the result gives first, for each seed,
+    the accounts that join it, then the new groups in order of their first member.
+    """
+    groups: list[_Group] = [_seed(members) for members in seeds]
     for index, facts in enumerate(accounts):
         best: tuple[float, int] | None = None
         for position, group in enumerate(groups):

@@ -20,11 +20,12 @@ def _within(inner: Interval, outer: Interval) -> bool:
 
 
 def most_specific(intervals: Sequence[Interval]) -> list[Interval]:
-    """The intervals that strictly contain no other interval of the list."""
+    """The intervals that strictly contain no other interval of the list (each once)."""
+    distinct = list(dict.fromkeys(intervals))
     return [
         outer
-        for outer in intervals
-        if not any(inner != outer and _within(inner, outer) for inner in intervals)
+        for outer in distinct
+        if not any(inner != outer and _within(inner, outer) for inner in distinct)
     ]
 
 

@@ -17,6 +17,9 @@ MATCH_THRESHOLD = 0.6
 # "8 vs 9 November" is one event told two ways; further apart than this, it is another
 # event ("re-entered on the 16th" and "fully retaken on the 19th").
 FAR = timedelta(days=3)
+# News tells recent events: an account known only to come before its publication does not
+# tell an event that ended more than this before it (nor one told that long apart).
+UNDATED_REACH = timedelta(days=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +70,24 @@ def _reported_before_it_happened(a: Facts, b: Facts) -> bool:
     )
 
 
+def _too_long_before(a: Facts, b: Facts) -> bool:
+    """An undated account published long after the other's time (or publication)."""
+    for undated, other in ((a, b), (b, a)):
+        if undated.dated or undated.latest is None or other.latest is None:
+            continue
+        if other.latest <= undated.latest - UNDATED_REACH:
+            return True
+    return False
+
+
 def _incompatible(event: Facts, account: Facts) -> bool:
     if event.kind != account.kind:
         return True
     if event.place and account.place and event.place != account.place:
         return True
     if _opposed(event, account) or _reported_before_it_happened(event, account):
+        return True
+    if _too_long_before(event, account):
         return True
     strict = event.strict_agents or account.strict_agents
     return (

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from timeline.store.models import Account, Event
+from timeline.store.models import Account, Document, Event
 from timeline.store.repositories.filters import (
     EventFilter,
     Page,
@@ -26,6 +27,22 @@ class AccountRepository:
         self.session.add(account)
         self.session.flush()
         return account
+
+    def of_kind_since(self, kind: str, published: datetime) -> list[Account]:
+        """Accounts of a kind in uncurated events, from documents published at or after."""
+        query = (
+            select(Account)
+            .join(Document, Account.document_id == Document.id)
+            .join(Event, Account.event_id == Event.id)
+            .where(
+                Account.kind == kind,
+                Document.published >= published,
+                Event.curated.is_(False),
+                Event.merged_into_id.is_(None),
+            )
+            .options(selectinload(Account.participants))
+        )
+        return list(self.session.scalars(query))
 
     def for_document(self, document_id: int) -> list[Account]:
         query = (

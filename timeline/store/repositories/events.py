@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -17,8 +17,6 @@ from timeline.store.repositories.filters import (
     encode_cursor,
     event_conditions,
 )
-
-CANDIDATE_LIMIT = 500
 
 
 class EventRepository:
@@ -47,18 +45,17 @@ class EventRepository:
         kind: str,
         earliest: datetime | None,
         latest: datetime | None,
-        reach: timedelta,
         curated: bool,
     ) -> list[Event]:
-        """Events of this kind whose envelope comes within `reach` of [earliest, latest)."""
+        """Events of this kind whose envelope overlaps [earliest, latest) (open ends: all)."""
         query = select(Event).where(
             Event.kind == kind, Event.merged_into_id.is_(None), Event.curated.is_(curated)
         )
         if latest is not None:
-            query = query.where(or_(Event.earliest.is_(None), Event.earliest < latest + reach))
+            query = query.where(or_(Event.earliest.is_(None), Event.earliest < latest))
         if earliest is not None:
-            query = query.where(or_(Event.latest.is_(None), Event.latest > earliest - reach))
-        query = query.order_by(Event.id).limit(CANDIDATE_LIMIT).options(_with_accounts())
+            query = query.where(or_(Event.latest.is_(None), Event.latest > earliest))
+        query = query.order_by(Event.id).options(_with_accounts())
         return list(self.session.scalars(query))
 
     def page(self, f: EventFilter, limit: int, cursor: str | None) -> Page[Event]:
