@@ -12,6 +12,7 @@ from .context import Context, Result
 from .handlers_abs import infer_year
 from .lexicon import Unit, lexicon
 from .tense import reported_before
+from .types import TimexType
 from .words import Groups, amount_of, day_of, month_of, unit_of, weekday_of
 
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
@@ -116,9 +117,9 @@ def part_of_day(g: Groups, ctx: Context) -> Result | None:
     else:
         days = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(deictic, 0)
         base = base + timedelta(days=days)
-    # a part of a day is a time of day, named by weekday or not ("Tuesday night", "this
-    # morning"), as the TIMEX3 guidelines and TimeBank have it (AQUAINT often says DATE)
-    return Result("TIME", f"{base.isoformat()}T{code}", on_ref)
+    # "Tuesday night" names a day's part as a date; "this morning" is a time of today
+    kind: TimexType = "DATE" if g.get("weekday") else "TIME"
+    return Result(kind, f"{base.isoformat()}T{code}", on_ref)
 
 
 def clock(g: Groups, ctx: Context) -> Result | None:
