@@ -33,6 +33,9 @@ class TriggerRule:
     no_passive: bool = False
     subject_is_target: bool = False  # "ISIS lost Abu Kamal to the army": the loser is the target
     passive_kind: str | None = None
+    # (kind, nouns): the kind when one of the nouns follows within three words ("rejected
+    # Russian requests" is a refusal, not a denial).
+    kind_by_object: tuple[tuple[str, frozenset[str]], ...] = ()
     examples: tuple[Mapping[str, Any], ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -89,7 +92,9 @@ def _rule(raw: Any, index: int) -> TriggerRule:
     for verb in raw.get("verbs") or []:
         forms.extend(_verb_entry_forms(verb, where))
     for phrase in _strings(raw, "forms", where):
-        forms.append(Form(phrase, "verb", "past"))
+        # "making their way", "sending aircraft into": a gerund, which may follow "of".
+        verb_form = "gerund" if phrase.split()[0].endswith("ing") else "past"
+        forms.append(Form(phrase, "verb", verb_form))
     for noun in _strings(raw, "nouns", where):
         forms.extend(noun_forms(noun))
     requires = raw.get("requires", "participant")
@@ -110,9 +115,17 @@ def _rule(raw: Any, index: int) -> TriggerRule:
         no_passive=bool(raw.get("no_passive", False)),
         subject_is_target=bool(raw.get("subject_is_target", False)),
         passive_kind=raw.get("passive_kind"),
+        kind_by_object=_kind_by_object(raw, where),
         examples=tuple(examples),
         counterexamples=_strings(raw, "counterexamples", where),
     )
+
+
+def _kind_by_object(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    value = raw.get("kind_by_object") or {}
+    if not isinstance(value, Mapping):
+        raise LexiconError(f"{where}: kind_by_object must map a kind to a list of nouns")
+    return tuple((kind, frozenset(_strings(value, kind, where))) for kind in value)
 
 
 def _read(name: str) -> Any:

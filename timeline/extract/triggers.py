@@ -337,11 +337,19 @@ def _candidate(
         start=start,
         end=end,
         text=match.group(),
-        kind=rule.passive_kind if passive and rule.passive_kind else rule.kind,
+        kind=rule.passive_kind if passive and rule.passive_kind else _object_kind(rule, after),
         passive=passive,
         negated=_negated(text, s.start, start, local, cues),
         hedge=_hedge(text, clause, start, end, cues["_hedges"]),
     )
+
+
+def _object_kind(rule: TriggerRule, after: list[str]) -> str:
+    """'rejected Russian requests': the object decides between a refusal and a denial."""
+    for kind, nouns in rule.kind_by_object:
+        if any(w in nouns for w in after[:3]):
+            return kind
+    return rule.kind
 
 
 def _preceded_by(before: list[str], rule: TriggerRule) -> bool:
