@@ -93,8 +93,8 @@ def _rule(raw: Any, index: int) -> TriggerRule:
         forms.extend(_verb_entry_forms(verb, where))
     for phrase in _strings(raw, "forms", where):
         # "making their way", "sending aircraft into": a gerund, which may follow "of".
-        verb_form = "gerund" if phrase.split()[0].endswith("ing") else "past"
-        forms.append(Form(phrase, "verb", verb_form))
+        gerund = phrase.split()[0].endswith("ing")
+        forms.append(Form(phrase, "verb", "gerund" if gerund else "past"))
     for noun in _strings(raw, "nouns", where):
         forms.extend(noun_forms(noun))
     requires = raw.get("requires", "participant")
