@@ -72,7 +72,7 @@ def _speech(
         form = lexicon.speech_forms[" ".join(match.group().lower().split())]
         before = words_before(text, s.start, match.start(), 3)
         if before and (
-            before[-1] in lexicon.cues["nominal_before"]
+            _determined(before, lexicon)
             or before[-1] in {"was", "were", "been", "is", "are", "be", "being"}
         ):
             continue  # "the report", "it was reported"
@@ -84,6 +84,19 @@ def _speech(
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+# Words that determine a noun ("further reports") but are adverbs after a subject ("the
+# ministry further claimed", "the army first said").
+_ADVERB_READINGS = frozenset({"further", "first", "last", "new"})
+
+
+def _determined(before: list[str], lexicon: Lexicon) -> bool:
+    """'the report', 'further reports': the cue word is a noun after a determiner."""
+    nominal: frozenset[str] = lexicon.cues["nominal_before"]
+    if before[-1] in _ADVERB_READINGS and len(before) > 1:
+        return before[-2] in nominal
+    return before[-1] in nominal
 
 
 def _present_subject(before: list[str], lexicon: Lexicon) -> bool:

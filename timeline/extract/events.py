@@ -15,6 +15,7 @@ from timeline.extract.attribution import Attribution
 from timeline.extract.clauses import view
 from timeline.extract.document import Document, build_document, compiled
 from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.leaders import apply_leads
 from timeline.extract.lexicon import default_lexicon
 from timeline.extract.participants import assign_roles, supporters
 from timeline.extract.tellers import Tellers, identity
@@ -39,7 +40,8 @@ def extract_events(
         if index in doc.skipped:
             continue
         doc.times.tellers[index] = identity(tellers.effective(doc, index), heads)
-        events.extend(_sentence_events(doc, index, tellers))
+        found = apply_leads(doc, index, tellers, _sentence_events(doc, index, tellers), events)
+        events.extend(found)
         tellers.update(doc, index)
     return events
 
