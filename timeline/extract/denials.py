@@ -1,0 +1,194 @@
+"""Denials tied to the claims they deny: 'Those claims were rejected as false by the
+coalition's spokesman', 'The State Department also dismissed them as untrue', 'rejected the
+ministry's accusations'.
+
+When a denial's object refers back to claims (a determiner and a claim noun, a possessive
+and a claim noun, or a pronoun right after the verb), each event mention those claims cover
+is told again as denied by the denier: same kind, participants and time, polarity "denies",
+the denial sentence as evidence. The claims are the earlier accounts in the document of the
+claimant the object names ("the ministry's"), else of the claimant who spoke last. A singular
+noun ("that allegation") covers only that claimant's last sentence of claims, unless the
+sentence widens it ("like the rest of the statement"). The denial's own account stays.
+Cues: data/cues.yaml `denied_claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from timeline.extract.document import Document
+from timeline.extract.lexicon import Lexicon, phrase_pattern
+from timeline.extract.types import Claimant, EventMention, Participant
+
+RULE = "denial-of-claims"
+_DENIAL_KIND = "denial"
+_OBJECT_CHARS = 80  # how far after an active denial verb its object is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    reference: re.Pattern[str]  # "those claims", "the ministry's accusations"
+    pronoun: re.Pattern[str]  # "dismissed them"
+    singular: frozenset[str]
+    whole: re.Pattern[str]  # "like the rest of Tuesday's statement"
+    not_claims: frozenset[str]  # kinds that are talk about claims, not claims
+
+
+@cache
+def _cues(lexicon: Lexicon) -> _Cues:
+    raw: Mapping[str, Any] = lexicon.cues["denied_claims"]
+    nouns = phrase_pattern([*raw["plural_nouns"], *raw["singular_nouns"]])
+    determiners = phrase_pattern(raw["determiners"])
+    return _Cues(
+        reference=re.compile(
+            rf"\b(?:(?:{determiners})\s+(?:[\w-]+\s+){{0,2}}?|[\w-]+['’]s?\s+(?:[\w-]+\s+)?)"
+            rf"(?P<noun>{nouns})\b(?!\s+that\b)",
+            re.IGNORECASE,
+        ),
+        pronoun=re.compile(rf"\s+(?:{phrase_pattern(raw['pronouns'])})\b", re.IGNORECASE),
+        singular=frozenset(n.lower() for n in raw["singular_nouns"]),
+        whole=re.compile(rf"\b(?:{phrase_pattern(raw['whole'])})\b", re.IGNORECASE),
+        not_claims=frozenset(raw["not_claim_kinds"]),
+    )
+
+
+def denied_claims(
+    doc: Document, found: Sequence[EventMention], earlier: Sequence[EventMention]
+) -> list[EventMention]:
+    """Denying accounts of the earlier claims that the sentence's denials refer back to."""
+    cues = _cues(doc.lexicon)
+    result: list[EventMention] = []
+    for denial in found:
+        if denial.kind != _DENIAL_KIND or denial.polarity != "asserts":
+            continue
+        reference = _reference(doc, denial, cues)
+        deniers = _deniers(denial)
+        if reference is None or not deniers:
+            continue
+        claims = _claims(doc, denial, reference, earlier, deniers, cues)
+        result.extend(_denying(denial, claim, d) for claim in claims for d in deniers)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    start: int
+    end: int
+    singular: bool
+
+
+def _reference(doc: Document, denial: EventMention, cues: _Cues) -> _Reference | None:
+    """The object that refers back: after an active verb, before a passive one."""
+    text = doc.text
+    if denial.extras.get("voice") == "passive":
+        start, end = denial.evidence_start, denial.trigger_start
+    else:
+        start = denial.trigger_end
+        end = min(denial.evidence_end, start + _OBJECT_CHARS)
+        pronoun = cues.pronoun.match(text, start, end)
+        if pronoun:
+            return _Reference(pronoun.start(), pronoun.end(), singular=False)
+    matches = list(cues.reference.finditer(text, start, end))
+    if not matches:
+        return None
+    match = matches[-1] if denial.extras.get("voice") == "passive" else matches[0]
+    singular = match.group("noun").lower() in cues.singular and not cues.whole.search(
+        text, denial.evidence_start, denial.evidence_end
+    )
+    return _Reference(match.start(), match.end(), singular)
+
+
+def _deniers(denial: EventMention) -> list[Participant | Claimant]:
+    agents: list[Participant | Claimant] = [p for p in denial.participants if p.role == "agent"]
+    if agents:
+        return agents
+    return [denial.claimant] if denial.claimant is not None else []
+
+
+def _identity(who: Participant | Claimant | None) -> str | None:
+    if who is None:
+        return None
+    return who.entity_key or who.name.lower()
+
+
+def _claims(
+    doc: Document,
+    denial: EventMention,
+    reference: _Reference,
+    earlier: Sequence[EventMention],
+    deniers: Sequence[Participant | Claimant],
+    cues: _Cues,
+) -> list[EventMention]:
+    denying = {_identity(d) for d in deniers}
+    candidates = [
+        e
+        for e in earlier
+        if e.kind not in cues.not_claims
+        and e.rule != RULE
+        and e.polarity == "asserts"
+        and e.claimant is not None
+        and _identity(e.claimant) not in denying
+    ]
+    owner = _owner(doc, reference)
+    claimant = owner or (_identity(candidates[-1].claimant) if candidates else None)
+    claims = [e for e in candidates if _identity(e.claimant) == claimant]
+    if reference.singular and claims:
+        last = claims[-1].sentence_index
+        claims = [e for e in claims if e.sentence_index == last]
+    return _distinct(claims)
+
+
+def _owner(doc: Document, reference: _Reference) -> str | None:
+    """'the ministry's accusations': the actor named in the reference is the claimant."""
+    for m in doc.mentions:
+        if reference.start <= m.start < reference.end and m.kind == "actor":
+            return m.key or m.name.lower()
+    return None
+
+
+def _distinct(claims: list[EventMention]) -> list[EventMention]:
+    """One claim per kind and actors: a story tells its claims more than once, naming more
+    or fewer places."""
+    seen: set[tuple[str, frozenset[tuple[str, str]]]] = set()
+    kept = []
+    for claim in claims:
+        actors = frozenset(
+            (p.role, p.entity_key or p.name) for p in claim.participants if p.role != "location"
+        )
+        key = (claim.kind, actors)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
+
+
+def _denying(
+    denial: EventMention, claim: EventMention, denier: Participant | Claimant
+) -> EventMention:
+    cue = denial.trigger.lower()
+    claimant = Claimant(denier.name, denier.entity_key, cue, denier.start, denier.end)
+    return EventMention(
+        kind=claim.kind,
+        trigger=denial.trigger,
+        trigger_start=denial.trigger_start,
+        trigger_end=denial.trigger_end,
+        evidence_start=denial.evidence_start,
+        evidence_end=denial.evidence_end,
+        sentence_index=denial.sentence_index,
+        participants=claim.participants,
+        claimant=claimant,
+        polarity="denies",
+        time_index=claim.time_index,
+        time_source="context" if claim.time_index is not None else "publication",
+        rule=RULE,
+        extras={
+            "category": claim.extras.get("category", ""),
+            "voice": denial.extras.get("voice", "active"),
+            "time_rule": "denied_claim",
+            "denied_trigger": claim.trigger,
+        },
+    )
