@@ -89,3 +89,41 @@ def test_the_convoys_leaving_and_the_counter_attack_are_events(events: list[Even
 
 def test_a_lone_account_disputes_nothing(events: list[Event]) -> None:
     assert not [e for e in events if e.disputed and len(e.accounts) == 1]
+
+
+def test_the_first_capture_disputes_who_led_it(events: list[Event]) -> None:
+    disputes = {d.aspect: d for d in first_capture(events).disputes}
+    labels = [label for label, _ in disputes["actor"].sides]
+    assert any("Hezbollah" in label for label in labels)
+    assert any("Syrian Army" in label for label in labels)
+
+
+def _denied_by_coalition(event: Event) -> bool:
+    disputes = {d.aspect: d for d in event.disputes}
+    if "polarity" not in disputes:
+        return False
+    denied = set(dict(disputes["polarity"].sides).get("denies", ()))
+    deniers = {a.claimant_name for a in event.accounts if a.id in denied}
+    return "US-led coalition" in deniers
+
+
+def test_the_refused_joint_strikes_are_denied_by_the_coalition(events: list[Event]) -> None:
+    refused = [
+        e
+        for e in events
+        if e.kind in ("request", "refusal") and len(publishers(e)) >= 3 and _denied_by_coalition(e)
+    ]
+    assert refused
+
+
+def test_the_coalition_flights_at_abu_kamal_are_denied(events: list[Event]) -> None:
+    flights = [
+        e
+        for e in events
+        if e.kind == "movement"
+        and e.place_name == "Abu Kamal"
+        and "US-led coalition" in agents(e)
+        and len(publishers(e)) >= 2
+        and _denied_by_coalition(e)
+    ]
+    assert flights
