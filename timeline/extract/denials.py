@@ -7,8 +7,9 @@ and a claim noun, or a pronoun right after the verb), each event mention those c
 is told again as denied by the denier: same kind, participants and time, polarity "denies",
 the denial sentence as evidence. The claims are the earlier accounts in the document of the
 claimant the object names ("the ministry's"), else of the claimant who spoke last. A singular
-noun ("that allegation") covers only that claimant's last sentence of claims, unless the
-sentence widens it ("like the rest of the statement"). The denial's own account stays.
+noun covers one sentence of claims, unless the sentence widens it ("like the rest of the
+statement"): after a demonstrative ("that allegation") the last, after "the" ("rejected the
+claim") the first, which in news is the claim the story is about. The denial's own account stays.
 Cues: data/cues.yaml `denied_claims`.
 """
 
@@ -57,21 +58,58 @@ def _cues(lexicon: Lexicon) -> _Cues:
 
 
 def denied_claims(
-    doc: Document, found: Sequence[EventMention], earlier: Sequence[EventMention]
+    doc: Document, index: int, found: Sequence[EventMention], earlier: Sequence[EventMention]
 ) -> list[EventMention]:
-    """Denying accounts of the earlier claims that the sentence's denials refer back to."""
+    """Denying accounts of the earlier claims that sentence `index`'s denials refer back to."""
     cues = _cues(doc.lexicon)
     result: list[EventMention] = []
-    for denial in found:
-        if denial.kind != _DENIAL_KIND or denial.polarity != "asserts":
-            continue
+    for denial in _denials(doc, index, found):
         reference = _reference(doc, denial, cues)
-        deniers = _deniers(denial)
-        if reference is None or not deniers:
+        if reference is None or not denial.deniers:
             continue
-        claims = _claims(doc, denial, reference, earlier, deniers, cues)
-        result.extend(_denying(denial, claim, d) for claim in claims for d in deniers)
+        claims = _claims(doc, reference, earlier, denial.deniers, cues)
+        result.extend(_denying(denial, claim, d) for claim in claims for d in denial.deniers)
     return result
+
+
+Who = Participant | Claimant
+
+
+@dataclass(frozen=True, slots=True)
+class _Denial:
+    """A denial verb: an event of kind denial, or a speech cue that only denies
+    ('Washington rejected the ministry's accusations')."""
+
+    start: int
+    end: int
+    text: str
+    passive: bool
+    deniers: tuple[Who, ...]
+    evidence: tuple[int, int]
+    sentence_index: int
+
+
+def _denials(doc: Document, index: int, found: Sequence[EventMention]) -> list[_Denial]:
+    s = doc.sentences[index]
+    denials = [
+        _Denial(
+            e.trigger_start,
+            e.trigger_end,
+            e.trigger,
+            e.extras.get("voice") == "passive",
+            _deniers(e),
+            (e.evidence_start, e.evidence_end),
+            index,
+        )
+        for e in found
+        if e.kind == _DENIAL_KIND and e.polarity == "asserts" and e.rule != RULE
+    ]
+    taken = {d.start for d in denials}
+    for a in doc.attributions[index]:
+        if a.polarity == "denies" and a.claimant is not None and a.cue[0] not in taken:
+            text = doc.text[a.cue[0] : a.cue[1]]
+            denials.append(_Denial(*a.cue, text, False, (a.claimant,), (s.start, s.end), index))
+    return denials
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,37 +117,39 @@ class _Reference:
     start: int
     end: int
     singular: bool
+    demonstrative: bool  # "that allegation": the last claim, not the story's first
 
 
-def _reference(doc: Document, denial: EventMention, cues: _Cues) -> _Reference | None:
+def _reference(doc: Document, denial: _Denial, cues: _Cues) -> _Reference | None:
     """The object that refers back: after an active verb, before a passive one."""
     text = doc.text
-    if denial.extras.get("voice") == "passive":
-        start, end = denial.evidence_start, denial.trigger_start
+    if denial.passive:
+        start, end = denial.evidence[0], denial.start
     else:
-        start = denial.trigger_end
-        end = min(denial.evidence_end, start + _OBJECT_CHARS)
+        start = denial.end
+        end = min(denial.evidence[1], start + _OBJECT_CHARS)
         pronoun = cues.pronoun.match(text, start, end)
         if pronoun:
-            return _Reference(pronoun.start(), pronoun.end(), singular=False)
+            return _Reference(pronoun.start(), pronoun.end(), False, False)
     matches = list(cues.reference.finditer(text, start, end))
     if not matches:
         return None
-    match = matches[-1] if denial.extras.get("voice") == "passive" else matches[0]
+    match = matches[-1] if denial.passive else matches[0]
     singular = match.group("noun").lower() in cues.singular and not cues.whole.search(
-        text, denial.evidence_start, denial.evidence_end
+        text, *denial.evidence
     )
-    return _Reference(match.start(), match.end(), singular)
+    demonstrative = match.group().split()[0].lower() in ("that", "this")
+    return _Reference(match.start(), match.end(), singular, demonstrative)
 
 
-def _deniers(denial: EventMention) -> list[Participant | Claimant]:
-    agents: list[Participant | Claimant] = [p for p in denial.participants if p.role == "agent"]
+def _deniers(denial: EventMention) -> tuple[Who, ...]:
+    agents = tuple(p for p in denial.participants if p.role == "agent")
     if agents:
         return agents
-    return [denial.claimant] if denial.claimant is not None else []
+    return (denial.claimant,) if denial.claimant is not None else ()
 
 
-def _identity(who: Participant | Claimant | None) -> str | None:
+def _identity(who: Who | None) -> str | None:
     if who is None:
         return None
     return who.entity_key or who.name.lower()
@@ -117,10 +157,9 @@ def _identity(who: Participant | Claimant | None) -> str | None:
 
 def _claims(
     doc: Document,
-    denial: EventMention,
     reference: _Reference,
     earlier: Sequence[EventMention],
-    deniers: Sequence[Participant | Claimant],
+    deniers: Sequence[Who],
     cues: _Cues,
 ) -> list[EventMention]:
     denying = {_identity(d) for d in deniers}
@@ -137,8 +176,8 @@ def _claims(
     claimant = owner or (_identity(candidates[-1].claimant) if candidates else None)
     claims = [e for e in candidates if _identity(e.claimant) == claimant]
     if reference.singular and claims:
-        last = claims[-1].sentence_index
-        claims = [e for e in claims if e.sentence_index == last]
+        one = claims[-1 if reference.demonstrative else 0].sentence_index
+        claims = [e for e in claims if e.sentence_index == one]
     return _distinct(claims)
 
 
@@ -166,18 +205,17 @@ def _distinct(claims: list[EventMention]) -> list[EventMention]:
     return kept
 
 
-def _denying(
-    denial: EventMention, claim: EventMention, denier: Participant | Claimant
-) -> EventMention:
-    cue = denial.trigger.lower()
-    claimant = Claimant(denier.name, denier.entity_key, cue, denier.start, denier.end)
+def _denying(denial: _Denial, claim: EventMention, denier: Who) -> EventMention:
+    claimant = Claimant(
+        denier.name, denier.entity_key, denial.text.lower(), denier.start, denier.end
+    )
     return EventMention(
         kind=claim.kind,
-        trigger=denial.trigger,
-        trigger_start=denial.trigger_start,
-        trigger_end=denial.trigger_end,
-        evidence_start=denial.evidence_start,
-        evidence_end=denial.evidence_end,
+        trigger=denial.text,
+        trigger_start=denial.start,
+        trigger_end=denial.end,
+        evidence_start=denial.evidence[0],
+        evidence_end=denial.evidence[1],
         sentence_index=denial.sentence_index,
         participants=claim.participants,
         claimant=claimant,
@@ -187,7 +225,7 @@ def _denying(
         rule=RULE,
         extras={
             "category": claim.extras.get("category", ""),
-            "voice": denial.extras.get("voice", "active"),
+            "voice": "passive" if denial.passive else "active",
             "time_rule": "denied_claim",
             "denied_trigger": claim.trigger,
         },

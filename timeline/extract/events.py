@@ -42,7 +42,7 @@ def extract_events(
             continue
         doc.times.tellers[index] = identity(tellers.effective(doc, index), heads)
         found = apply_leads(doc, index, tellers, _sentence_events(doc, index, tellers), events)
-        events.extend([*found, *denied_claims(doc, found, events)])
+        events.extend([*found, *denied_claims(doc, index, found, events)])
         tellers.update(doc, index)
     return events
 
