@@ -209,6 +209,43 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     if not isinstance(raw, list):
         raise GazetteerError(f"{where}: expected a list of entries")
     try:
-        return Gazetteer.from_entries(raw)
+        return Gazetteer.from_entries(with_force_aliases(raw))
     except GazetteerError as exc:
         raise GazetteerError(f"{where}: {exc}") from exc
+
+
+def force_table() -> Mapping[str, Any]:
+    """data/forces.yaml: nationalities, force nouns and examples."""
+    text = resources.files("timeline.extract").joinpath("data/forces.yaml").read_text("utf-8")
+    table = yaml.safe_load(text)
+    if not isinstance(table, Mapping):
+        raise GazetteerError("timeline/extract/data/forces.yaml: expected a mapping")
+    nouns, nationalities = table.get("force_nouns"), table.get("nationalities")
+    if not isinstance(nouns, list) or not isinstance(nationalities, Mapping):
+        raise GazetteerError("timeline/extract/data/forces.yaml: force_nouns and nationalities")
+    return table
+
+
+def with_force_aliases(raw: list[Any]) -> list[Any]:
+    """Entries with '<nationality> <force noun>' aliases added to the forces they name
+    (generated rather than listed: 'the Russian command', 'Iraqi servicemen')."""
+    table = force_table()
+    taken = {
+        _normalize(a, keep_case=False)
+        for e in raw
+        if isinstance(e, Mapping)
+        for a in [e.get("name", ""), *(e.get("aliases") or [])]
+        if isinstance(a, str)
+    }
+    added: dict[str, list[str]] = {}
+    for nationality, key in table["nationalities"].items():
+        for noun in table["force_nouns"]:
+            alias = f"{nationality} {noun}"
+            if _normalize(alias, keep_case=False) not in taken:
+                added.setdefault(key, []).append(alias)
+    return [
+        {**e, "aliases": [*(e.get("aliases") or []), *added[e["key"]]]}
+        if isinstance(e, Mapping) and e.get("key") in added
+        else e
+        for e in raw
+    ]

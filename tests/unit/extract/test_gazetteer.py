@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from timeline.extract import Gazetteer, GazetteerError, load_gazetteer
+from timeline.extract.gazetteer import force_table
 
 
 def _keys(gazetteer: Gazetteer, text: str) -> list[str]:
@@ -135,3 +136,16 @@ def test_load_from_path_names_the_file(tmp_path: Path) -> None:
     path.write_text("{not: a list}", "utf-8")
     with pytest.raises(GazetteerError, match="list"):
         load_gazetteer(path)
+
+
+FORCE_EXAMPLES = force_table()["examples"]
+
+
+@pytest.mark.parametrize("example", FORCE_EXAMPLES, ids=lambda e: e["text"])
+def test_forces_named_by_their_nationality(example: dict[str, str], gazetteer: Gazetteer) -> None:
+    assert example["key"] in _keys(gazetteer, f"Reports say {example['text']} moved.")
+
+
+def test_force_aliases_never_shadow_a_listed_alias(gazetteer: Gazetteer) -> None:
+    assert _keys(gazetteer, "Syrian Army units") == ["syrian-army"]
+    assert _keys(gazetteer, "Russian Air Force") == ["russian-air-force"]
