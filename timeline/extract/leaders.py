@@ -135,7 +135,8 @@ def apply_leads(
     for lead in find_leads(doc.text, s.start, s.end, actors, _cues(doc.lexicon)):
         at = next((i for i, e in enumerate(result) if _led_here(e, lead)), None)
         if at is not None:
-            result[at] = _with_leaders(result[at], lead)
+            if _leads_it(doc.text, result[at], lead):
+                result[at] = _with_leaders(result[at], lead)
             continue
         antecedent = _antecedent(doc, index, earlier, _kinds(doc, lead))
         if antecedent is not None:
@@ -147,6 +148,17 @@ def apply_leads(
 def _led_here(event: EventMention, lead: Lead) -> bool:
     """A capture or attack of the sentence itself, not the event noun that refers back."""
     return event.kind in LED_KINDS and not _is_noun(event, lead) and event.rule != RULE
+
+
+_IN_THE = re.compile(r"\b(?:in|during|with)\s+(?:an?|the|their|its)\s+$", re.IGNORECASE)
+
+
+def _leads_it(text: str, event: EventMention, lead: Lead) -> bool:
+    """An event of the sentence with no agent yet, or one told as done 'in an assault led
+    by X' (not 'ISIS retook the town, weeks after an offensive led by Hezbollah')."""
+    if not any(p.role == "agent" for p in event.participants):
+        return True
+    return lead.noun is not None and bool(_IN_THE.search(text, 0, lead.noun[0]))
 
 
 def _is_noun(event: EventMention, lead: Lead) -> bool:

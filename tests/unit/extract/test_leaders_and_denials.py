@@ -45,6 +45,15 @@ def test_a_counter_attack_noun_refers_back_to_the_attack(gazetteer: Gazetteer) -
     assert lead.kind == "attack" and _agents(lead) == {"isis"}
 
 
+def test_a_leader_of_another_event_in_the_sentence_is_no_agent(gazetteer: Gazetteer) -> None:
+    text = "ISIS retook Abu Kamal on Friday, weeks after an offensive led by Hezbollah."
+    (event,) = extract_events(text, [], gazetteer)
+    assert _agents(event) == {"isis"}
+    text = "Syrian troops captured Abu Kamal in an assault led by Hezbollah, a source said."
+    (event,) = extract_events(text, [], gazetteer)
+    assert _agents(event) == {"hezbollah", "syrian-army"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

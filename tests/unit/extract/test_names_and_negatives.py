@@ -59,6 +59,11 @@ def test_unknown_speaker_named_mid_document(gazetteer: Gazetteer) -> None:
         "Iraqi officials declined to comment on Abu Kamal.",
         "The Syrian Army is the subject of this opinion piece.",
         "This of course serves as the irrefutable evidence of the offensive in Syria.",
+        "The talks in Geneva were led by Russia and Turkey.",
+        "Coalition jets have flown thousands of sorties over Syria since 2014.",
+        "The minister flew home from Damascus.",
+        "Those claims were repeated by Syrian state media.",
+        "Hezbollah did most of the talking at the Beirut conference.",
     ],
 )
 def test_negative_corpus_yields_no_event(gazetteer: Gazetteer, text: str) -> None:
