@@ -21,7 +21,8 @@ attack, casualties, movement, communication, discovery), voice (active|passive),
 (own, same_paragraph, previous_paragraph, before_statement, publication; antecedent and
 denied_claim: the time of the event referred back to), and when they apply other_triggers,
 relayed_by / relayed_by_key (a medium relaying the claimant), count ("two" requests),
-antecedent (the trigger a lead refers back to), denied_trigger (the claim a denial denies). Claimant.cue tells how the claimant was found: the cue word ("said",
+antecedent (the trigger a lead refers back to), denied_trigger (the claim a denial denies).
+Claimant.cue tells how the claimant was found: the cue word ("said",
 "according to", "quoted as saying"), "lead", "inherited" (the running attribution) or
 "pronoun".
 """
