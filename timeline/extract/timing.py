@@ -1,7 +1,8 @@
 """The time of an account: its sentence's own mention, the narrative context, or none.
 
 Only DATE and TIME mentions date an account (a duration or a set is not a time). In its own
-sentence a mention in the trigger's clause wins, then specific values over fuzzy references
+sentence a mention in the trigger's clause wins, then one not restated by the next ("a day
+earlier, on Wednesday, Nov. 8": the date), then specific values over fuzzy references
 (PAST_REF), then the nearest. Without one, the last mention earlier in the same paragraph,
 else the last one in the previous narrative paragraph if the same source tells it, is
 inherited; else the account is only known to precede publication. Mentions that date a
@@ -10,8 +11,10 @@ statement or the report (datelines) date no reported event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from timeline.extract.types import Sentence, TimeSource
 from timeline.temporal.types import TimeMention
@@ -40,6 +43,26 @@ def _is_fuzzy(mention: TimeMention) -> bool:
     return mention.value.endswith("_REF")
 
 
+_APPOSITION = re.compile(r"\s*,\s*(?:on\s+|in\s+|at\s+)?")
+
+
+def _restated(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[TimeMention],
+    by_sentence: dict[int, list[int]],
+) -> set[int]:
+    """Mentions restated by the next one: 'a day earlier, on Wednesday, Nov. 8' (the
+    restatement is the writer's precise date; the first may be resolved less surely)."""
+    restated = set()
+    for index, dating in by_sentence.items():
+        s = sentences[index]
+        for i, j in pairwise(dating):
+            gap = s.text[mentions[i].end - s.start : mentions[j].start - s.start]
+            if _APPOSITION.fullmatch(gap):
+                restated.add(i)
+    return restated
+
+
 class TimeContext:
     """Time mentions of one document, indexed by sentence and paragraph.
 
@@ -63,6 +86,7 @@ class TimeContext:
         dating = _dating(mentions)
         for index, s in enumerate(sentences):
             self._by_sentence[index] = [i for i in dating if s.start <= mentions[i].start < s.end]
+        self._restated = _restated(sentences, mentions, self._by_sentence)
 
     def in_sentence(self, sentence_index: int) -> list[int]:
         return list(self._by_sentence.get(sentence_index, []))
@@ -92,6 +116,7 @@ class TimeContext:
             candidates,
             key=lambda i: (
                 not left <= self._mentions[i].start < right,
+                i in self._restated,
                 _is_fuzzy(self._mentions[i]),
                 abs(self._mentions[i].start - trigger_start),
             ),

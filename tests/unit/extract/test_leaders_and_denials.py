@@ -6,6 +6,7 @@ import pytest
 
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.types import EventMention
+from timeline.temporal.types import TimeMention
 
 
 def _agents(event: EventMention) -> set[str | None]:
@@ -142,3 +143,13 @@ def test_a_speaker_who_further_claimed(gazetteer: Gazetteer) -> None:
     (event,) = extract_events(text, [], gazetteer)
     assert event.claimant is not None and event.claimant.cue == "claimed"
     assert event.kind == "movement" and _agents(event) == {"us-led-coalition"}
+
+
+def test_a_restated_time_gives_way_to_its_restatement(gazetteer: Gazetteer) -> None:
+    text = "A commander had claimed the town of Abu Kamal was taken a day earlier, on Nov. 8."
+    times = [
+        TimeMention(text.index(p), text.index(p) + len(p), p, "DATE", v)
+        for p, v in (("a day earlier", "2017-11-17"), ("Nov. 8", "2017-11-08"))
+    ]
+    (event,) = extract_events(text, times, gazetteer)
+    assert event.time_index == 1 and event.time_source == "own"
