@@ -31,7 +31,7 @@ from timeline.store.models import (
     Source,
     TimeMentionRow,
 )
-from timeline.temporal.types import TimeMention
+from timeline.temporal.types import TIMEX_FIELDS, TimeMention
 
 
 def source_out(source: Source) -> SourceOut:
@@ -46,15 +46,7 @@ def mention_out(
     else:
         anchor_ordinal = m.anchor_index
     return TimeMentionOut(
-        start=m.start,
-        end=m.end,
-        text=m.text,
-        type=m.type,
-        value=m.value,
-        mod=m.mod,
-        earliest=m.earliest,
-        latest=m.latest,
-        granularity=m.granularity,
+        **{name: getattr(m, name) for name in TIMEX_FIELDS},
         anchor="publication" if anchor_ordinal is None else f"mention:{anchor_ordinal}",
         edtf=edtf(m.earliest, m.latest, m.granularity, m.mod) if m.type != "DURATION" else None,
     )

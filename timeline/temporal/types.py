@@ -28,6 +28,20 @@ GRANULARITIES = (
 )
 
 
+# What a stored or served time mention carries of the tagger's output, by name.
+TIMEX_FIELDS = (
+    "start",
+    "end",
+    "text",
+    "type",
+    "value",
+    "mod",
+    "earliest",
+    "latest",
+    "granularity",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class TimeMention:
     """One time expression found in a text, normalized to TIMEX3 and to an interval.

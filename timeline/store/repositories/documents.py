@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from timeline.store.models import Document, Source, TimeMentionRow
-from timeline.temporal.types import TimeMention
+from timeline.temporal.types import TIMEX_FIELDS, TimeMention
 
 
 class SourceRepository:
@@ -54,17 +54,5 @@ class DocumentRepository:
 
 
 def _mention_row(document_id: int, ordinal: int, m: TimeMention) -> TimeMentionRow:
-    return TimeMentionRow(
-        document_id=document_id,
-        ordinal=ordinal,
-        start=m.start,
-        end=m.end,
-        text=m.text,
-        type=m.type,
-        value=m.value,
-        mod=m.mod,
-        earliest=m.earliest,
-        latest=m.latest,
-        granularity=m.granularity,
-        rule=m.rule,
-    )
+    fields = {name: getattr(m, name) for name in TIMEX_FIELDS}
+    return TimeMentionRow(document_id=document_id, ordinal=ordinal, rule=m.rule, **fields)
