@@ -6,6 +6,9 @@ import re
 from datetime import UTC, date, datetime
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Time arithmetic around a publication (the day after it, windows of weeks) must stay on
+# the calendar, so a publication is refused far from the years any source can have.
+FIRST_YEAR, LAST_YEAR = 1000, 8999
 
 
 class PublishedError(ValueError):
@@ -25,7 +28,7 @@ def parse_published(value: str) -> tuple[datetime, str]:
             day = date.fromisoformat(text)
         except ValueError as exc:
             raise PublishedError(f"published {text!r} is not a real date ({exc})") from exc
-        return datetime(day.year, day.month, day.day, tzinfo=UTC), "day"
+        return _in_range(text, datetime(day.year, day.month, day.day, tzinfo=UTC)), "day"
     try:
         moment = datetime.fromisoformat(text.replace("z", "Z"))
     except ValueError as exc:
@@ -35,4 +38,12 @@ def parse_published(value: str) -> tuple[datetime, str]:
         ) from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC), "second"
+    return _in_range(text, moment), "second"
+
+
+def _in_range(text: str, moment: datetime) -> datetime:
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise PublishedError(
+            f"published {text!r} is outside the years {FIRST_YEAR}-{LAST_YEAR} this service takes"
+        )
+    return moment.astimezone(UTC)

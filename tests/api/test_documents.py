@@ -134,3 +134,23 @@ def test_write_token_when_configured(client: TestClient, settings: Any) -> None:
         assert allowed.status_code == 201
     finally:
         settings.api_token = None
+
+
+@pytest.mark.parametrize("published", ["1000-01-01", "8999-12-31", "8999-12-31T23:59:59+00:00"])
+def test_publication_dates_at_the_edges_of_the_calendar(client: TestClient, published: str) -> None:
+    text = f"Troops captured Abu Kamal yesterday and left next year, the army said. ({published})"
+    response = client.post(
+        "/documents", json={"text": text, "published": published, "source": "Edge"}
+    )
+    assert response.status_code == 201, response.text
+    tagged = client.post("/tag", json={"text": "next century, last year", "published": published})
+    assert tagged.status_code == 200, tagged.text
+
+
+def test_a_publication_off_the_calendar_is_refused(client: TestClient, engine: Engine) -> None:
+    response = client.post(
+        "/documents", json={"text": "Troops left.", "published": "9999-12-31", "source": "X"}
+    )
+    assert response.status_code == 422
+    assert "outside the years 1000-8999" in response.json()["detail"]
+    assert _count(engine, Document) == 0

@@ -26,6 +26,9 @@ def test_an_instant_is_converted_to_utc() -> None:
         ("", "empty"),
         ("yesterday", "not an ISO 8601"),
         ("14/11/2017", "not an ISO 8601"),
+        ("9999-12-31", "outside the years"),
+        ("0001-01-01T00:00:00+05:00", "outside the years"),
+        ("0999-12-31", "outside the years"),
     ],
 )
 def test_bad_dates_are_refused_with_a_reason(value: str, says: str) -> None:
