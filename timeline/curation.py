@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from timeline.grouping import refresh_event
+from timeline.grouping import refresh_event, report_end
+from timeline.reconcile.envelope import listed_from
+from timeline.reconcile.scoring import UNDATED_REACH
 from timeline.store.models import Account, Event, Revision, RevisionEvent
 from timeline.store.repositories import EventRepository, RevisionRepository
 
@@ -150,6 +152,7 @@ def _copy_of(event: Event, now: datetime) -> Event:
         earliest=event.earliest,
         latest=event.latest,
         sort_at=event.sort_at,
+        listed_from=event.listed_from,
         created_at=now,
         updated_at=now,
     )
@@ -218,6 +221,9 @@ def _apply(account: Account, values: dict[str, Any]) -> None:
         setattr(account, name, value)
     if account.earliest and account.latest and account.earliest >= account.latest:
         raise CurationError("earliest must be before latest")
+    account.listed_from = listed_from(
+        account.earliest, account.latest or report_end(account), UNDATED_REACH
+    )
     if account.polarity not in ("asserts", "denies"):
         raise CurationError("polarity is 'asserts' or 'denies'")
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from timeline.reconcile.actors import ActorRules, load_actor_rules
 from timeline.reconcile.clustering import cluster, combine
 from timeline.reconcile.disputes import AccountView, find_disputes
-from timeline.reconcile.envelope import envelope
+from timeline.reconcile.envelope import envelope, listed_from
 from timeline.reconcile.scoring import FAR, UNDATED_REACH, Facts, best_match
 from timeline.store.models import Account, DisputeRow, Event, Participant
 from timeline.store.repositories import AccountRepository, EventRepository
@@ -228,6 +228,7 @@ def _new_event(session: Session, account: Account, now: datetime) -> Event:
         title=KIND_TITLES.get(account.kind, account.kind.capitalize()),
         kind=account.kind,
         sort_at=account.earliest or account.latest or now,
+        listed_from=account.listed_from,
         created_at=now,
         updated_at=now,
     )
@@ -304,5 +305,6 @@ def refresh_envelope(event: Event, now: datetime) -> None:
         event.updated_at = now
         return
     event.earliest, event.latest = covered
+    event.listed_from = listed_from(event.earliest, event.latest, UNDATED_REACH)
     event.sort_at = event.earliest or event.latest or event.created_at
     event.updated_at = now

@@ -17,6 +17,8 @@ from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.types import EventMention
 from timeline.grouping import place_accounts
+from timeline.reconcile.envelope import listed_from
+from timeline.reconcile.scoring import UNDATED_REACH
 from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
 from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
 from timeline.temporal import tag
@@ -171,13 +173,13 @@ def _set_time(
     if em.time_index is None:
         # Only known to have happened before it was reported.
         account.time_source, account.latest = "publication", published_end
-        return
-    row = mention_rows[em.time_index]
-    account.time_mention_id = row.id
-    account.time_source = em.time_source
-    account.time_value = row.value
-    account.earliest, account.latest, account.granularity = (
-        row.earliest,
-        row.latest,
-        row.granularity,
+    else:
+        row = mention_rows[em.time_index]
+        account.time_mention_id = row.id
+        account.time_source = em.time_source
+        account.time_value = row.value
+        account.earliest, account.latest = row.earliest, row.latest
+        account.granularity = row.granularity
+    account.listed_from = listed_from(
+        account.earliest, account.latest or published_end, UNDATED_REACH
     )

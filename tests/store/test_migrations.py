@@ -82,3 +82,48 @@ def test_upgrade_keeps_existing_rows(database_url: str) -> None:
             connection.execute(text("DELETE FROM entities"))
     finally:
         engine.dispose()
+
+
+def test_listed_from_is_filled_in_for_existing_accounts(database_url: str) -> None:
+    """0003 gives an undated account the 30 days before its report, a dated one its start."""
+    engine = make_engine(database_url)
+    t = {"t": datetime(2017, 11, 14, tzinfo=UTC), "d": datetime(2017, 11, 9, tzinfo=UTC)}
+    try:
+        downgrade(database_url, "0002_curation")
+        with engine.begin() as connection:
+            for statement in (
+                "INSERT INTO sources (id, name, kind, created_at) VALUES (1, 'S', 'news', :t)",
+                "INSERT INTO documents (id, source_id, language, published, published_precision,"
+                " text, content_sha256, ingested_at) VALUES (1, 1, 'en', :t, 'day', 'x', 'h', :t)",
+                "INSERT INTO events (id, title, kind, sort_at, disputed, curated, created_at,"
+                " updated_at) VALUES (1, 'E', 'capture', :t, false, false, :t, :t)",
+            ):
+                connection.execute(text(statement), t)
+            for account_id, earliest in ((1, None), (2, t["d"])):
+                connection.execute(
+                    text(
+                        "INSERT INTO accounts (id, event_id, document_id, kind, trigger,"
+                        " trigger_start, trigger_end, evidence_start, evidence_end, quote,"
+                        " claimant_name, claimant_cue, publisher_id, time_source, earliest,"
+                        " latest, polarity, hedged, rule, created_at) VALUES (:id, 1, 1,"
+                        " 'capture', 'took', 0, 1, 0, 1, 'x', 'S', 'publisher', 1,"
+                        " 'publication', :e, :l, 'asserts', false, '', :t)"
+                    ),
+                    {"id": account_id, "e": earliest, "l": datetime(2017, 11, 15, tzinfo=UTC), **t},
+                )
+        upgrade(database_url)
+        with engine.begin() as connection:
+            listed = connection.execute(
+                text("SELECT id, listed_from FROM accounts ORDER BY id")
+            ).all()
+            values = [
+                v if isinstance(v, datetime) else datetime.fromisoformat(v) for _, v in listed
+            ]
+            assert [v.replace(tzinfo=None) for v in values] == [
+                datetime(2017, 10, 16),  # 15 Nov (end of the publication day) less 30 days
+                datetime(2017, 11, 9),
+            ]
+            for table in ("accounts", "events", "documents", "sources"):
+                connection.execute(text(f"DELETE FROM {table}"))
+    finally:
+        engine.dispose()

@@ -8,7 +8,7 @@ intervals that disagree (8 vs 9 November) are all kept.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 Interval = tuple[datetime | None, datetime | None]
 
@@ -39,3 +39,17 @@ def envelope(intervals: Sequence[Interval]) -> Interval | None:
     earliest = None if None in starts else min(s for s in starts if s is not None)
     latest = None if None in ends else max(e for e in ends if e is not None)
     return earliest, latest
+
+
+def listed_from(earliest: datetime | None, latest: datetime | None, reach: timedelta) -> datetime:
+    """Where a time window search starts finding something with this interval.
+
+    A known start is used as it is. With none ("before publication", "recently"), news
+    is taken to tell what happened within `reach` before the end, so a search for 2016
+    does not list what a 2017 report tells without a date.
+    """
+    if earliest is not None:
+        return earliest
+    if latest is None:
+        raise ValueError("an interval open at both ends has no place in a time window")
+    return latest - reach

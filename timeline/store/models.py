@@ -142,6 +142,7 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_interval", "earliest", "latest"),
         Index("ix_events_sort", "sort_at", "id"),
+        Index("ix_events_listed", "listed_from", "latest"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -152,6 +153,9 @@ class Event(Base):
     earliest: Mapped[datetime | None]
     latest: Mapped[datetime | None]
     sort_at: Mapped[datetime]  # never null: the time the event is ordered and paged by
+    # Where window searches start finding it: `earliest`, or for an open start the
+    # presumed one (reconcile.envelope.listed_from); `earliest` itself stays the truth.
+    listed_from: Mapped[datetime]
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     # Set by a curator's merge: the event lives on inside another and is listed no more.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
@@ -192,6 +196,7 @@ class Account(Base):
     __tablename__ = "accounts"
     __table_args__ = (
         Index("ix_accounts_interval", "earliest", "latest"),
+        Index("ix_accounts_listed", "listed_from", "latest"),
         CheckConstraint("polarity in ('asserts', 'denies')", name="polarity"),
         CheckConstraint("time_source in ('own', 'context', 'publication')", name="time_source"),
     )
@@ -218,6 +223,7 @@ class Account(Base):
     earliest: Mapped[datetime | None]
     latest: Mapped[datetime | None]
     granularity: Mapped[str | None] = mapped_column(String(16))
+    listed_from: Mapped[datetime]  # as for events
     polarity: Mapped[str] = mapped_column(String(8), default="asserts")
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
     hedge_cue: Mapped[str | None] = mapped_column(String(40))

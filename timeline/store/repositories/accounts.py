@@ -70,7 +70,7 @@ class AccountRepository:
         yield from self.session.scalars(self._filtered(f).execution_options(yield_per=batch))
 
     def _filtered(self, f: EventFilter) -> Select[Account]:
-        conditions = [*overlaps(Account.earliest, Account.latest, f), *account_conditions(f)]
+        conditions = [*overlaps(Account.listed_from, Account.latest, f), *account_conditions(f)]
         if f.disputed is not None:
             conditions.append(Event.disputed.is_(f.disputed))
         return (

@@ -40,14 +40,17 @@ class Page(Generic[T]):
 
 
 def overlaps(
-    earliest: QueryableAttribute[datetime | None],
+    listed_from: QueryableAttribute[datetime],
     latest: QueryableAttribute[datetime | None],
     f: EventFilter,
 ) -> list[ColumnElement[bool]]:
-    """[earliest, latest) overlaps [start, end); an open end overlaps everything on its side."""
+    """[listed_from, latest) overlaps [start, end); an open end overlaps all after it.
+
+    `listed_from` is the known start, or the presumed one when the start is open.
+    """
     conditions: list[ColumnElement[bool]] = []
     if f.end is not None:
-        conditions.append(or_(earliest.is_(None), earliest < f.end))
+        conditions.append(listed_from < f.end)
     if f.start is not None:
         conditions.append(or_(latest.is_(None), latest > f.start))
     return conditions
@@ -108,7 +111,7 @@ def _text_match(q: str) -> ColumnElement[bool]:
 
 def event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     """An event matches when its envelope overlaps the window and one account has the rest."""
-    conditions = [Event.merged_into_id.is_(None), *overlaps(Event.earliest, Event.latest, f)]
+    conditions = [Event.merged_into_id.is_(None), *overlaps(Event.listed_from, Event.latest, f)]
     if f.disputed is not None:
         conditions.append(Event.disputed.is_(f.disputed))
     if f.kind:
