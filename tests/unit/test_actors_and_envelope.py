@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from timeline.extract import load_gazetteer
 from timeline.reconcile.actors import ActorRulesError, load_actor_rules, parse_actor_rules
-from timeline.reconcile.envelope import envelope, most_specific
+from timeline.reconcile.envelope import envelope, listed_from, most_specific
 from timeline.reconcile.scoring import Facts, match_score
 
 
@@ -112,3 +112,12 @@ def test_envelope_keeps_the_most_specific_intervals() -> None:
     assert envelope([(None, day(14)), ninth]) == ninth
     assert envelope([(None, day(14)), (day(20), None)]) == (None, None)
     assert envelope([]) is None
+
+
+def test_listed_from_presumes_an_open_start_recent() -> None:
+    reach = timedelta(days=30)
+    assert listed_from(day(9), day(10), reach) == day(9)
+    assert listed_from(None, day(15), reach) == datetime(2017, 10, 16, tzinfo=UTC)
+    assert listed_from(day(9), None, reach) == day(9)
+    with pytest.raises(ValueError, match="open at both ends"):
+        listed_from(None, None, reach)
