@@ -127,3 +127,19 @@ def test_the_coalition_flights_at_abu_kamal_are_denied(events: list[Event]) -> N
         and _denied_by_coalition(e)
     ]
     assert flights
+
+
+def test_the_images_and_their_debunking_are_one_publication(events: list[Event]) -> None:
+    told = [e for e in events if e.kind == "publication" and len(publishers(e)) >= 2]
+    assert len(told) == 1
+    [images] = told
+    assert "Russian Defense Ministry" in agents(images)
+    asserting = [a for a in images.accounts if a.polarity == "asserts"]
+    assert any(
+        p.name == "Russian Defense Ministry" and p.role == "agent"
+        for a in asserting
+        for p in a.participants
+    )
+    assert any(a.polarity == "denies" for a in images.accounts)
+    sides = dict({d.aspect: d for d in images.disputes}["polarity"].sides)
+    assert sides["asserts"] and sides["denies"]

@@ -77,12 +77,14 @@ def build_event(
     if claimant is not None and _is_publisher(doc, claimant):
         claimant = None
     speech_act = attribution is not None and is_own_cue(attribution, trigger)
+    # "posted the pictures yesterday, saying ...": the time of the saying is the posting's.
+    dated_as_speech = speech_act or trigger.kind == "publication"
     reported = None if speech_act else attribution
     denied = reported is not None and reported.polarity == "denies"
     polarity: Polarity = "denies" if trigger.negated or denied else "asserts"
     hedge = trigger.hedge or (reported.hedge if reported else None)
     time = doc.times.choose(
-        index, trigger.start, speech_act=speech_act, teller=teller, clause=clause
+        index, trigger.start, speech_act=dated_as_speech, teller=teller, clause=clause
     )
     extras = {
         "category": trigger.rule.category,
