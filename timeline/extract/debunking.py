@@ -6,7 +6,9 @@ tells again the document's first publication (an earlier event mention of kind
 "publication", or one in the same sentence) as denied: same kind, participants and time,
 polarity "denies", the debunking sentence as evidence. The claimant is who showed it
 ("open-source researchers") when the sentence names them, else the publisher of the document.
-The sentence must name the material ("images", "pictures", "posts", "one of them").
+The sentence must name the material ("images", "pictures", "posts", "one of them"). A
+debunking told before the dated posting ("Images the ministry presented as proof were fakes,
+researchers showed. The ministry posted them yesterday ...") is moved onto it (`retarget`).
 Cues: data/cues.yaml `debunking`.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -84,4 +86,33 @@ def debunked(
                 "denied_trigger": claim.trigger,
             },
         )
+    ]
+
+
+def retarget(events: Sequence[EventMention]) -> list[EventMention]:
+    """Debunkings deny the document's first dated publication, even one told after them."""
+    dated = next(
+        (
+            e
+            for e in events
+            if e.kind == _KIND
+            and e.polarity == "asserts"
+            and e.rule != RULE
+            and e.time_index is not None
+        ),
+        None,
+    )
+    if dated is None:
+        return list(events)
+    return [
+        replace(
+            e,
+            participants=dated.participants,
+            time_index=dated.time_index,
+            time_source="context",
+            extras={**e.extras, "denied_trigger": dated.trigger},
+        )
+        if e.rule == RULE and e.time_index is None
+        else e
+        for e in events
     ]

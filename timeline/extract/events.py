@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from timeline.extract.assemble import attribution_for, build_event, claimant_spans, is_own_cue
 from timeline.extract.attribution import Attribution
 from timeline.extract.clauses import view
-from timeline.extract.debunking import debunked
+from timeline.extract.debunking import debunked, retarget
 from timeline.extract.denials import denied_claims
 from timeline.extract.document import Document, build_document, compiled
 from timeline.extract.gazetteer import Gazetteer
@@ -46,7 +46,7 @@ def extract_events(
         events.extend([*found, *denied_claims(doc, index, found, events)])
         events.extend(debunked(doc, index, found, events))
         tellers.update(doc, index)
-    return events
+    return retarget(events)
 
 
 def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventMention]:

@@ -6,6 +6,7 @@ import pytest
 
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.types import EventMention
+from timeline.temporal.types import TimeMention
 
 
 def _kinds(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -83,3 +84,19 @@ def test_material_must_be_named(gazetteer: Gazetteer) -> None:
         "The convoy came from Raqqa, the army said."
     )
     assert not [e for e in extract_events(text, [], gazetteer) if e.rule == "debunking"]
+
+
+def test_a_debunking_told_first_denies_the_dated_posting(gazetteer: Gazetteer) -> None:
+    text = (
+        "Images that the Russian Defense Ministry presented as proof were taken from a game, "
+        "researchers have shown.\n\n"
+        "The ministry posted the pictures on Tuesday."
+    )
+    start = text.index("Tuesday")
+    tuesday = TimeMention(
+        start=start, end=start + 7, text="Tuesday", type="DATE", value="2017-11-14"
+    )
+    events = extract_events(text, [tuesday], gazetteer)
+    (denial,) = [e for e in events if e.rule == "debunking"]
+    assert denial.time_index == 0
+    assert _agents(denial) == {"russian-defense-ministry"}
