@@ -167,3 +167,11 @@ def test_bad_curation_is_a_problem(
     assert response.headers["content-type"] == "application/problem+json"
     assert says in response.json()["detail"]
     assert _history(client, ids["capture"]) == []
+
+
+def test_disputed_filter(client: TestClient, events: dict[str, dict[str, Any]]) -> None:
+    disputed = client.get("/events", params={"disputed": "true"}).json()["items"]
+    assert [e["id"] for e in disputed] == [events["capture"]["id"]]
+    undisputed = client.get("/events", params={"disputed": "false"}).json()["items"]
+    assert events["attack"]["id"] in [e["id"] for e in undisputed]
+    assert events["capture"]["id"] not in [e["id"] for e in undisputed]
