@@ -22,6 +22,7 @@ from typing import Any
 
 from timeline.extract.document import Document
 from timeline.extract.lexicon import Lexicon, word_regex
+from timeline.extract.retell import denying_retelling
 from timeline.extract.types import Claimant, EventMention
 
 RULE = "debunking"
@@ -66,25 +67,14 @@ def debunked(
     who = cues.debunkers.search(doc.text, s.start, s.end)
     claimant = Claimant(who.group(), None, "debunked", who.start(), who.end()) if who else None
     return [
-        EventMention(
-            kind=claim.kind,
-            trigger=cue.group(),
-            trigger_start=cue.start(),
-            trigger_end=cue.end(),
-            evidence_start=s.start,
-            evidence_end=s.end,
+        denying_retelling(
+            claim,
+            cue=(cue.group(), cue.start(), cue.end()),
+            evidence=(s.start, s.end),
             sentence_index=index,
-            participants=claim.participants,
             claimant=claimant,
-            polarity="denies",
-            time_index=claim.time_index,
-            time_source="context" if claim.time_index is not None else "publication",
             rule=RULE,
-            extras={
-                "category": claim.extras.get("category", ""),
-                "time_rule": "debunked_publication",
-                "denied_trigger": claim.trigger,
-            },
+            extras={"time_rule": "debunked_publication"},
         )
     ]
 

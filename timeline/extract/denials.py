@@ -23,6 +23,7 @@ from typing import Any
 
 from timeline.extract.document import Document
 from timeline.extract.lexicon import Lexicon, phrase_pattern
+from timeline.extract.retell import denying_retelling
 from timeline.extract.types import Claimant, EventMention, Participant
 
 RULE = "denial-of-claims"
@@ -209,24 +210,15 @@ def _denying(denial: _Denial, claim: EventMention, denier: Who) -> EventMention:
     claimant = Claimant(
         denier.name, denier.entity_key, denial.text.lower(), denier.start, denier.end
     )
-    return EventMention(
-        kind=claim.kind,
-        trigger=denial.text,
-        trigger_start=denial.start,
-        trigger_end=denial.end,
-        evidence_start=denial.evidence[0],
-        evidence_end=denial.evidence[1],
+    return denying_retelling(
+        claim,
+        cue=(denial.text, denial.start, denial.end),
+        evidence=denial.evidence,
         sentence_index=denial.sentence_index,
-        participants=claim.participants,
         claimant=claimant,
-        polarity="denies",
-        time_index=claim.time_index,
-        time_source="context" if claim.time_index is not None else "publication",
         rule=RULE,
         extras={
-            "category": claim.extras.get("category", ""),
             "voice": "passive" if denial.passive else "active",
             "time_rule": "denied_claim",
-            "denied_trigger": claim.trigger,
         },
     )
