@@ -21,8 +21,10 @@ from .words import (
 
 # How much farther a date counts when it lies in the past of a future-tense clause (or
 # the future of a past-tense one).
-WRONG_SIDE_DAYS = 180
+WRONG_SIDE_DAYS = 300
+FAR_SIDE_DAYS = 180
 NEAR_VERB = 12
+CLAUSE_VERB = 70
 SURE_DAYS = 45
 
 
@@ -72,13 +74,22 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             or (not after and ctx.tense == "future")
         ):
             # a verb right next to the date ("happened on") is surer than a distant one
-            penalty = WRONG_SIDE_DAYS * (2 if ctx.tense_distance <= NEAR_VERB else 1)
+            penalty = _wrong_side_penalty(ctx.tense_distance)
         scored.append((distance + penalty, distance, year))
     if not scored:
         return base.year
     nearest = min(scored, key=lambda s: s[1])
     sure = day is not None and nearest[1] <= SURE_DAYS
     return nearest[2] if sure else min(scored)[2]
+
+
+def _wrong_side_penalty(verb_distance: int) -> int:
+    """Days added to a date on the wrong side of the anchor for the tense: a verb
+    right next to the date ("happened on") is surer than one in the same clause, and
+    that one surer than a verb across the sentence."""
+    if verb_distance <= NEAR_VERB:
+        return 2 * WRONG_SIDE_DAYS
+    return WRONG_SIDE_DAYS if verb_distance <= CLAUSE_VERB else FAR_SIDE_DAYS
 
 
 def _dated(d: date | None, gran: str = "day") -> Result | None:

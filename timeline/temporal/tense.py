@@ -32,15 +32,31 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|previously\s+|been\s+previously\s+
 # Past markers that are never participles.
 _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+_LAST_WORD = re.compile(r"([a-z][a-z.]*)\.$")
+
+
+def _ends_sentence(low: str, m: re.Match[str]) -> bool:
+    """Whether a period ends a sentence: not after a title or other abbreviation
+    ("Dr.", "vs.", "Sept.") or an initial ("J.", "U.S.")."""
+    if not m.group().startswith("."):
+        return True
+    word = _LAST_WORD.search(low, max(0, m.start() - 12), m.start() + 1)
+    if word is None:
+        return True
+    token = word.group(1).rsplit(" ", 1)[-1]
+    return not (len(token) == 1 or "." in token or token in lexicon().abbreviations)
 
 
 def clause_bounds(low: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end), at most 250 characters either side."""
     left = max(0, start - 250)
-    ends = [m.end() for m in _SENTENCE_END.finditer(low, left, start)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(low, left, start) if _ends_sentence(low, m)]
     left = ends[-1] if ends else left
-    m = _SENTENCE_END.search(low, end, min(len(low), end + 250))
-    return left, m.start() + 1 if m else min(len(low), end + 250)
+    limit = min(len(low), end + 250)
+    for m in _SENTENCE_END.finditer(low, end, limit):
+        if _ends_sentence(low, m):
+            return left, m.start() + 1
+    return left, limit
 
 
 def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
@@ -53,7 +69,7 @@ def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
     candidates: tuple[tuple[re.Pattern[str], Tense], ...] = ((future, "future"), (past, "past"))
     for pattern, tense in candidates:
         for m in pattern.finditer(low, left, right):
-            if start <= m.start() < end or _participle(low, m, tense):
+            if start <= m.start() < end or _participle(low, m, tense) or _next_to(low, m):
                 continue
             found: Tense = tense
             if tense == "future" and _PLUPERFECT.search(low, left, m.start()):
@@ -70,6 +86,11 @@ def reported_before(low: str, start: int) -> bool:
     """Whether a reporting verb comes right before ("said Friday", "announced on Monday"):
     the weekday then dates the saying, which is past."""
     return _markers()[2].search(low, max(0, start - 20), start) is not None
+
+
+def _next_to(low: str, m: re.Match[str]) -> bool:
+    """ "next to the embassy" is a place, not a future."""
+    return m.group() == "next" and low.startswith(" to ", m.end())
 
 
 def _participle(low: str, m: re.Match[str], tense: Tense) -> bool:
