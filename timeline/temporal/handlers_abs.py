@@ -176,7 +176,9 @@ def month_relative(g: Groups, ctx: Context) -> Result | None:
     rel = g.get("rel") or g.get("relyear") or ""
     if g.get("relyear"):
         year = base.year + {"last": -1, "this": 0, "next": 1}[rel]
-    elif rel in ("last", "this past"):  # the most recent one
+    elif rel == "last":  # the most recent one, but not last month: that is "last month"
+        year = base.year if month < base.month - 1 else base.year - 1
+    elif rel == "this past":
         year = base.year if month < base.month else base.year - 1
     elif rel in ("next", "this coming"):
         year = base.year if month > base.month else base.year + 1

@@ -216,7 +216,9 @@ def _weekend(rel: str, ctx: Context) -> Result:
     week = Period("week", period("week", base.first).first, "WE")
     offset = lexicon().relative_offsets.get(rel, 0)
     if rel in ("the", "over the", "that") and base.first.isoweekday() < 6:
-        offset = -1 if ctx.tense == "past" else 0
+        # "said over the weekend" dates the saying: past, like "said Friday"
+        past = ctx.tense == "past" or reported_before(ctx.low, ctx.start)
+        offset = -1 if past else 0
     return Result("DATE", value_of(move(week, offset)), on_ref)
 
 

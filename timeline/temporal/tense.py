@@ -19,7 +19,9 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     future = re.compile(r"\b" + alternation(lex.future_markers) + r"\b")
     past = re.compile(r"\b(?:" + alternation(lex.past_markers) + r"|[a-z]{2,}ed)\b")
-    reporting = re.compile(r"\b" + alternation(lex.reporting_verbs) + r"\s+(?:on\s+)?$")
+    reporting = re.compile(
+        r"\b" + alternation(lex.reporting_verbs) + r"\s+(?:on\s+|over\s+|during\s+)?$"
+    )
     return future, past, reporting
 
 
