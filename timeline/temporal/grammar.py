@@ -4,7 +4,7 @@ and compiled into one regex that is tried at candidate positions only."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -144,15 +144,34 @@ class Grammar:
     triggers: re.Pattern[str]  # words one of which every time expression contains
     starters: frozenset[str]  # words an expression may begin with (digits aside)
     followers: frozenset[str]  # words after a number that may make it a time
+    # the alternation of the rules after each rule, compiled when first needed
+    _after: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+
+    def after(self, rule_id: str) -> re.Pattern[str] | None:
+        """The regex of the rules of lower priority than `rule_id`, tried at the same
+        place when its handler rejects a match ("30 days before closing": not a date,
+        so the duration rule)."""
+        if rule_id not in self._after:
+            ids = list(self.rules)
+            rest = tuple(self.rules[i] for i in ids[ids.index(rule_id) + 1 :])
+            self._after[rule_id] = _alternation(rest) if rest else None
+        return self._after[rule_id]
+
+
+def _alternation(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    mods = macros()["MOD"]
+    body = "|".join(f"(?P<{r.id}>{r.regex})" for r in rules)
+    return re.compile(f"{START}(?:(?P<mod>{mods})(?:\\s+|-))?(?:{body}){END}")
 
 
 def build(rules: tuple[Rule, ...]) -> Grammar:
-    mods = macros()["MOD"]
-    body = "|".join(f"(?P<{r.id}>{r.regex})" for r in rules)
-    regex = re.compile(f"{START}(?:(?P<mod>{mods})(?:\\s+|-))?(?:{body}){END}")
     triggers = re.compile(trigger_pattern())
     return Grammar(
-        {r.id: r for r in rules}, regex, triggers, starter_words(rules), number_followers()
+        {r.id: r for r in rules},
+        _alternation(rules),
+        triggers,
+        starter_words(rules),
+        number_followers(),
     )
 
 

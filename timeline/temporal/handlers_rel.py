@@ -30,6 +30,9 @@ _AMOUNT_THEN = re.compile(
 )
 
 
+_GERUND = re.compile(r"[a-z]{3,}ing")
+
+
 def _base(ctx: Context, anaphoric: bool) -> tuple[Period, bool]:
     """The period a relative expression counts from (as a day unless a mention is)."""
     if anaphoric and ctx.ref is not None:
@@ -296,9 +299,13 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
 
 
 def _event_follows(ctx: Context) -> bool:
-    """Whether a name or a noun phrase follows ("after Gregory Craig", "before the vote")."""
-    following = ctx.text[ctx.end : ctx.end + 20].split()
-    return bool(following) and (following[0][:1].isupper() or following[0][:1].isdigit())
+    """Whether a name, a number or a gerund follows ("after Gregory Craig", "before
+    closing the purchase", "after exchanging communist rule"): an event, not a time."""
+    following = ctx.text[ctx.end : ctx.end + 30].split()
+    if not following:
+        return False
+    word = following[0]
+    return word[:1].isupper() or word[:1].isdigit() or _GERUND.fullmatch(word) is not None
 
 
 def in_units(g: Groups, ctx: Context) -> Result | None:

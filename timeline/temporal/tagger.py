@@ -152,11 +152,14 @@ def _match_at(
     """The first expression, from the farthest candidate start, that covers the trigger
     and that its rule's handler accepts."""
     for start in _candidates(g, doc.low, trigger, pos):
-        m = g.regex.match(doc.low, start)
-        if m is not None and m.end() > trigger:
+        regex: re.Pattern[str] | None = g.regex
+        while regex is not None and (m := regex.match(doc.low, start)) is not None:
+            if m.end() <= trigger:
+                break
             found = _resolve(g, m, doc, ref)
             if found is not None:
                 return found
+            regex = g.after(str(m.lastgroup))  # the rules after the one that declined
     return None
 
 
