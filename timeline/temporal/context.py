@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .cal import Period
-from .tense import Tense, tense_near
+from .tense import Tense, clause_bounds, tense_near
 from .types import Mode, TimexType
 
 
@@ -44,6 +44,12 @@ class Context:
         if not words or words[-1] not in ("until", "till", "by", "through"):
             return False
         return "had" not in self.before(80).split()
+
+    def fronted(self) -> bool:
+        """Whether the expression opens its sentence ("On Tuesday, the league plans
+        to..."): the main verb that gives its tense then comes after the subject."""
+        left, _ = clause_bounds(self.low, self.start, self.end)
+        return self.low[left : self.start].strip() in ("", "on", "and on", "but on")
 
     def before(self, chars: int = 30) -> str:
         """The lowercased text just before the match."""

@@ -93,7 +93,7 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
     possessive = ctx.low.startswith(("'s", "’s"), ctx.end)
     if possessive or reported_before(ctx.low, ctx.start):
         return base + timedelta(days=diff if diff < 0 else diff - 7)
-    if ctx.tense == "future" and ctx.tense_distance <= FUTURE_REACH:
+    if ctx.tense == "future" and (ctx.tense_distance <= FUTURE_REACH or ctx.fronted()):
         return base + timedelta(days=diff if diff > 0 else diff + 7)
     if ctx.deadline():  # "extended its deadline until 9 a.m. Tuesday": the nearest one
         ahead = diff % 7
