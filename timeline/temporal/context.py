@@ -20,6 +20,7 @@ class Context:
     anchor: date  # the reference time of the document (publication day)
     ref: Period | None  # the last mentioned specific time, for anaphora
     mode: Mode
+    report: Period | None = None  # the period results news reports on (first quarter named)
     _tense: tuple[Tense, int] | None = field(default=None)
 
     @property

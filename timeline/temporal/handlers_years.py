@@ -97,8 +97,7 @@ def quarter(g: Groups, ctx: Context) -> Result | None:
         n = 4
     rel = (g.get("rel") or "").replace("the ", "").strip()
     if n is None and g.get("year"):  # "the 1988 quarter": the one being reported on
-        ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == "quarter" else None
-        n = (ref or move(period("quarter", ctx.anchor), -1)).first.month // 3 + 1
+        n = _reported_quarter(ctx).first.month // 3 + 1
     if n is None:
         return _quarter_relative(rel, ctx)
     if not 1 <= n <= 4:
@@ -128,15 +127,29 @@ def _quarter_relative(rel: str, ctx: Context) -> Result | None:
     if rel == "next":
         return Result("DATE", value_of(move(current, 1)), on_ref)
     if rel in ("year-ago", "year-earlier", "comparable", "same", "last year's"):
-        ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == "quarter" else move(current, -1)
-        return Result("DATE", value_of(move(ref, -4 if rel != "same" else 0)), True, sets_ref=False)
+        reported = _reported_quarter(ctx)
+        return Result(
+            "DATE", value_of(move(reported, -4 if rel != "same" else 0)), True, sets_ref=False
+        )
     if rel == "":
         return None
     # "the quarter": the one being reported on in past tense, else the current one
     if ctx.ref is not None and ctx.ref.gran == "quarter" and ctx.ref.first <= current.first:
         return Result("DATE", value_of(ctx.ref), True)
+    if ctx.report is not None and ctx.report.gran == "quarter":
+        return Result("DATE", value_of(ctx.report), True)
     q = move(current, -1) if ctx.tense == "past" else current
     return Result("DATE", value_of(q), on_ref)
+
+
+def _reported_quarter(ctx: Context) -> Period:
+    """The quarter results news reports on: the last one named if it is recent, else
+    the first one the text named, else the last one ended before publication."""
+    if ctx.report is not None and ctx.report.gran == "quarter":
+        return ctx.report
+    if ctx.ref is not None and ctx.ref.gran == "quarter" and ctx.current_ref() is not None:
+        return ctx.ref
+    return move(period("quarter", ctx.anchor), -1)
 
 
 def latest_period(g: Groups, ctx: Context) -> Result | None:
@@ -244,6 +257,9 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
     if n is not None and 1 <= n <= 4:
         return Result("DATE", f"{base.year - 1:04d}-Q{n}")
     ref = ctx.current_ref()
+    named = ctx.low[ctx.start : ctx.end].endswith(("period", "quarter"))
+    if ctx.report is not None and named:
+        ref = ctx.report  # "the year-earlier period" in a report on a quarter
     if ref is not None and ref.gran in ("quarter", "half", "month", "year"):
         return Result("DATE", value_of(move(ref, -1, "year")), True, sets_ref=False)
     if "quarter" in ctx.low[ctx.start : ctx.end]:  # the latest reported quarter, a year before

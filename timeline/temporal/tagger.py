@@ -34,6 +34,7 @@ _NUMBER_TAIL = re.compile(
 )
 LOOKBEHIND = 40  # characters before a trigger where an expression may start
 POINT_MODS = {"START", "MID", "END", "APPROX"}
+REPORT_DAYS = 366  # how recent a quarter must be to be the one results news reports on
 AMOUNT_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
 # "more than two years ago" is before the date two years ago.
 AGO_MODS = {
@@ -80,6 +81,22 @@ class Document:
 Reference = tuple[Period, int] | None
 
 
+@dataclass(slots=True)
+class Memory:
+    """What the document has said so far that later expressions depend on."""
+
+    ref: Reference = None
+    # the first quarter or half of the year before publication that the text names: in
+    # results news, the period reported on ("the 1988 period" is the same one in 1988)
+    report: Period | None = None
+
+    def remember(self, found: Period, index: int, anchor: date) -> None:
+        self.ref = (found, index)
+        recent = found.first <= anchor and (anchor - found.first).days <= REPORT_DAYS
+        if self.report is None and found.gran in ("quarter", "half") and recent:
+            self.report = found
+
+
 def tag(text: str, anchor: date | datetime, *, mode: AutoMode = "news") -> list[TimeMention]:
     """The time expressions of `text`, sorted and non-overlapping, resolved against
     `anchor` (publication time) or, for anaphora, the last mentioned time. In "auto"
@@ -94,19 +111,19 @@ def tag(text: str, anchor: date | datetime, *, mode: AutoMode = "news") -> list[
 def _tag(doc: Document) -> list[TimeMention]:
     g = grammar()
     mentions: list[TimeMention] = []
-    ref: Reference = None
+    memory = Memory()
     pos = 0
     for trigger in g.triggers.finditer(doc.low):
         if trigger.start() < pos or not _may_start(g, doc.low, trigger):
             continue
-        found = _match_at(g, doc, trigger.start(), pos, ref)
+        found = _match_at(g, doc, trigger.start(), pos, memory)
         if found is None:
             continue
         mention, period = found
         mentions.append(mention)
         pos = mention.end
         if period is not None:
-            ref = (period, len(mentions) - 1)
+            memory.remember(period, len(mentions) - 1, doc.day)
     return mentions
 
 
@@ -147,7 +164,7 @@ def _can_begin(g: Grammar, low: str, start: int) -> bool:
 
 
 def _match_at(
-    g: Grammar, doc: Document, trigger: int, pos: int, ref: Reference
+    g: Grammar, doc: Document, trigger: int, pos: int, memory: Memory
 ) -> tuple[TimeMention, Period | None] | None:
     """The first expression, from the farthest candidate start, that covers the trigger
     and that its rule's handler accepts."""
@@ -156,7 +173,7 @@ def _match_at(
         while regex is not None and (m := regex.match(doc.low, start)) is not None:
             if m.end() <= trigger:
                 break
-            found = _resolve(g, m, doc, ref)
+            found = _resolve(g, m, doc, memory)
             if found is not None:
                 return found
             regex = g.after(str(m.lastgroup))  # the rules after the one that declined
@@ -164,12 +181,15 @@ def _match_at(
 
 
 def _resolve(
-    g: Grammar, m: re.Match[str], doc: Document, ref: Reference
+    g: Grammar, m: re.Match[str], doc: Document, memory: Memory
 ) -> tuple[TimeMention, Period | None] | None:
     """The mention a rule match denotes, and the period later anaphora may count from."""
     rule = g.rules[str(m.lastgroup)]
     start, end = m.span(rule.id)
-    ctx = Context(doc.text, doc.low, start, end, doc.day, ref[0] if ref else None, doc.mode)
+    ref = memory.ref
+    ctx = Context(
+        doc.text, doc.low, start, end, doc.day, ref[0] if ref else None, doc.mode, memory.report
+    )
     try:
         result = HANDLERS[rule.handler](_groups(m, rule.id, rule.groups), ctx)
     except (ValueError, OverflowError, KeyError):
