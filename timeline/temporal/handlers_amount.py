@@ -55,6 +55,16 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     return Result("DURATION", duration_value(unit, amount))
 
 
+def lasting(g: Groups, ctx: Context) -> Result | None:
+    """ "a day-long meeting", "a decades-long battle": how long something lasts."""
+    word = str(g.get("unit") or "")
+    unit = unit_of(word)
+    if unit is None:
+        return None
+    amount = amount_of(g) if g.get("num") else (None if word == unit.plural else 1.0)
+    return Result("DURATION", duration_value(unit, amount))
+
+
 # "recent months", "the coming weeks": a stretch of unknown length (TimeML PXM).
 _VAGUE_RELS = {
     "recent",
@@ -183,6 +193,7 @@ def fuzzy(g: Groups, ctx: Context) -> Result | None:
 
 HANDLERS = {
     "duration": duration,
+    "lasting": lasting,
     "duration_plural": duration_plural,
     "past_units": past_units,
     "set_every": set_every,
