@@ -130,6 +130,12 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", d.isoformat(), on_ref) if d else None
 
 
+def night_of(g: Groups, ctx: Context) -> Result | None:
+    """ "the night of 13/14 February 1945": the night that begins on the first day."""
+    day = month_day(g, ctx)
+    return None if day is None else Result("DATE", f"{day.value}TNI", day.on_ref)
+
+
 def _weekday_year(g: Groups, ctx: Context, month: int, day: int) -> int | None:
     """The year of "Thursday, March 8": the one near the anchor where it is a Thursday."""
     weekday = weekday_of(g.get("weekday"))
@@ -234,6 +240,7 @@ HANDLERS = {
     "iso_date": iso_date,
     "numeric_date": numeric_date,
     "month_day": month_day,
+    "night_of": night_of,
     "week_of": week_of,
     "day_of_month": day_of_month,
     "month_year": month_year,

@@ -41,6 +41,10 @@ def _base(ctx: Context, anaphoric: bool) -> tuple[Period, bool]:
     return period("day", day), on_ref
 
 
+def _coarser_than_day(p: Period) -> bool:
+    return p.gran in _ORDER and _ORDER[p.gran] < _ORDER["day"]
+
+
 def _at(base: Period, gran: str) -> Period:
     """`base` seen at granularity `gran` (the week of a day, the year of a quarter)."""
     return base if base.gran == gran else period(gran, base.first)
@@ -116,6 +120,8 @@ def part_of_day(g: Groups, ctx: Context) -> Result | None:
         base = _weekday_date(base, day, g.get("rel") or "", ctx)
     elif deictic in ("the next", "the following", "that"):
         ref, on_ref = _base(ctx, True)
+        if _coarser_than_day(ref):  # "In late 1942 ... That evening": which day is unsaid
+            return Result("TIME", f"XXXX-XX-XXT{code}", on_ref)
         base = ref.first + timedelta(days=1 if deictic != "that" else 0)
     else:
         days = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(deictic, 0)
@@ -324,6 +330,8 @@ def day_around(g: Groups, ctx: Context) -> Result | None:
     word = str(g["unit"])
     sign = 1 if g.get("dir") in ("after", "later") else -1
     base, on_ref = _base(ctx, True)
+    if word in ("day", "night", "morning", "evening") and _coarser_than_day(base):
+        return None  # "In 1943 ... the day before": which day is unsaid
     if word in ("night", "morning", "evening"):
         code = lexicon().parts_of_day[word]
         day = base.first + timedelta(days=sign)
