@@ -130,10 +130,14 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", d.isoformat(), on_ref) if d else None
 
 
-def night_of(g: Groups, ctx: Context) -> Result | None:
-    """ "the night of 13/14 February 1945": the night that begins on the first day."""
-    day = month_day(g, ctx)
-    return None if day is None else Result("DATE", f"{day.value}TNI", day.on_ref)
+def part_of_date(g: Groups, ctx: Context) -> Result | None:
+    """ "the morning of 1 September 1939"; "the night of 13/14 February 1945" is the
+    night that begins on the first day."""
+    code = lexicon().parts_of_day.get(str(g.get("pod")))
+    day = month_day({**g, "day": g.get("day") or g.get("day3")}, ctx)
+    if code is None or day is None:
+        return None
+    return Result("DATE", f"{day.value}T{code}", day.on_ref)
 
 
 def _weekday_year(g: Groups, ctx: Context, month: int, day: int) -> int | None:
@@ -240,7 +244,7 @@ HANDLERS = {
     "iso_date": iso_date,
     "numeric_date": numeric_date,
     "month_day": month_day,
-    "night_of": night_of,
+    "part_of_date": part_of_date,
     "week_of": week_of,
     "day_of_month": day_of_month,
     "month_year": month_year,
