@@ -123,6 +123,11 @@ def part_of_day(g: Groups, ctx: Context) -> Result | None:
         if _coarser_than_day(ref):  # "In late 1942 ... That evening": which day is unsaid
             return Result("TIME", f"XXXX-XX-XXT{code}", on_ref)
         base = ref.first + timedelta(days=1 if deictic != "that" else 0)
+    elif word == "overnight" and ctx.tense != "future":
+        # the night before the day told about: "overnight losses in New York"
+        recent = _recent_day(ctx)
+        base, on_ref = (recent, True) if recent is not None else (base, on_ref)
+        base -= timedelta(days=1)
     else:
         days = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(deictic, 0)
         base = base + timedelta(days=days)
