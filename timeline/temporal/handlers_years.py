@@ -267,6 +267,14 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", value_of(period("year", floor("year", base).replace(year=base.year - 1))))
 
 
+def same_period_year_before(g: Groups, ctx: Context) -> Result | None:
+    """ "the corresponding period last year": the period reported on, a year before."""
+    ref = ctx.report or ctx.current_ref()
+    if ref is None or ref.gran not in ("quarter", "half", "month"):
+        return None
+    return Result("DATE", value_of(move(ref, -1, "year")), True, sets_ref=False)
+
+
 HANDLERS = {
     "era_year": era_year,
     "year": year,
@@ -279,6 +287,7 @@ HANDLERS = {
     "century": century,
     "year_end": year_end,
     "year_ago_adjective": year_ago_adjective,
+    "same_period_year_before": same_period_year_before,
     "spelled_year": spelled_year,
     "the_unit": the_unit,
 }
