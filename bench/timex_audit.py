@@ -17,7 +17,6 @@ import argparse
 import copy
 import importlib.util
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +29,9 @@ from typing import Any
 
 import yaml
 
+# the tagger's own TIMEX3 value grammar: a corrected value must be one the tagger could give
+from timeline.temporal.timex import is_valid_value as is_timex3_value
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DATA_DIR = SHARED / "data" / "timex"
@@ -38,22 +40,6 @@ AUDIT_YAML = REPO / "bench" / "timex_audit.yaml"
 CORPORA = ("timebank", "aquaint")
 RULES = ("nonstandard", "contradicts_text", "contradicts_dct")
 FIELDS = ("corpus", "doc", "start", "end", "text", "gold", "corrected", "rule", "why")
-
-_YEAR = r"(?:\d{4}|\d{3}X?|\d{2}(?:XX)?|XXXX)"
-_DATE_TAIL = (
-    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?"
-    r"|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?"
-    r"|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
-)
-_TIME = (
-    r"(?:T(?:\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?|MO|AF|EV|NI|DT)"
-    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-_NUM = r"(?:\d+(?:\.\d+)?|X)"
-_DURATION = rf"P(?:(?:{_NUM}(?:Y|M|W|D|DE|CE|ML))+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
-TIMEX3_VALUE = re.compile(
-    rf"^(?:{_YEAR}{_DATE_TAIL}{_TIME}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF)$"
-)
 
 GoldDocs = dict[str, dict[str, Any]]
 
@@ -86,10 +72,6 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-def is_timex3_value(value: str) -> bool:
-    return bool(TIMEX3_VALUE.match(value))
 
 
 def _entry(raw: Any, index: int) -> Entry:
