@@ -111,10 +111,10 @@ def check_entry_fields(entry: Entry) -> None:
         raise AuditError(f"{entry.label()}: corpus must be one of {CORPORA}")
     if entry.rule not in RULES:
         raise AuditError(f"{entry.label()}: rule {entry.rule!r} is not one of {RULES}")
-    if not is_timex3_value(entry.corrected):
-        raise AuditError(f"{entry.label()}: corrected {entry.corrected!r} is not a TIMEX3 value")
     if entry.corrected == entry.gold:
         raise AuditError(f"{entry.label()}: corrected equals gold")
+    if not is_timex3_value(entry.corrected):
+        raise AuditError(f"{entry.label()}: corrected {entry.corrected!r} is not a TIMEX3 value")
 
 
 def _key(entry: Entry) -> tuple[str, str, int, int]:
