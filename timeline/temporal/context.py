@@ -46,6 +46,11 @@ class Context:
             return False
         return "had" not in self.before(80).split()
 
+    def reported(self) -> Period | None:
+        """The period results news reports on: the first recent quarter or half the text
+        named, else the last mentioned current period."""
+        return self.report if self.report is not None else self.current_ref()
+
     def fronted(self) -> bool:
         """Whether the expression opens its sentence ("On Tuesday, the league plans
         to..."): the main verb that gives its tense then comes after the subject."""

@@ -143,12 +143,10 @@ def _quarter_relative(rel: str, ctx: Context) -> Result | None:
 
 
 def _reported_quarter(ctx: Context) -> Period:
-    """The quarter results news reports on: the last one named if it is recent, else
-    the first one the text named, else the last one ended before publication."""
-    if ctx.report is not None and ctx.report.gran == "quarter":
-        return ctx.report
-    if ctx.ref is not None and ctx.ref.gran == "quarter" and ctx.current_ref() is not None:
-        return ctx.ref
+    """The quarter results news reports on, else the last one ended before publication."""
+    reported = ctx.reported()
+    if reported is not None and reported.gran == "quarter":
+        return reported
     return move(period("quarter", ctx.anchor), -1)
 
 
@@ -256,10 +254,9 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
     base, _ = ctx.deictic_base()
     if n is not None and 1 <= n <= 4:
         return Result("DATE", f"{base.year - 1:04d}-Q{n}")
-    ref = ctx.current_ref()
+    # "the year-earlier period" names the period reported on; "year-earlier results" may not
     named = ctx.low[ctx.start : ctx.end].endswith(("period", "quarter"))
-    if ctx.report is not None and named:
-        ref = ctx.report  # "the year-earlier period" in a report on a quarter
+    ref = ctx.reported() if named else ctx.current_ref()
     if ref is not None and ref.gran in ("quarter", "half", "month", "year"):
         return Result("DATE", value_of(move(ref, -1, "year")), True, sets_ref=False)
     if "quarter" in ctx.low[ctx.start : ctx.end]:  # the latest reported quarter, a year before
@@ -269,7 +266,7 @@ def year_ago_adjective(g: Groups, ctx: Context) -> Result | None:
 
 def same_period_year_before(g: Groups, ctx: Context) -> Result | None:
     """ "the corresponding period last year": the period reported on, a year before."""
-    ref = ctx.report or ctx.current_ref()
+    ref = ctx.reported()
     if ref is None or ref.gran not in ("quarter", "half", "month"):
         return None
     return Result("DATE", value_of(move(ref, -1, "year")), True, sets_ref=False)

@@ -45,7 +45,7 @@ def _ends_sentence(low: str, m: re.Match[str]) -> bool:
     word = _LAST_WORD.search(low, max(0, m.start() - 12), m.start() + 1)
     if word is None:
         return True
-    token = word.group(1).rsplit(" ", 1)[-1]
+    token = word.group(1)
     return not (len(token) == 1 or "." in token or token in lexicon().abbreviations)
 
 
