@@ -41,6 +41,25 @@ class Claimant:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure an account gives: "at least 58 people were killed", "23 of the 59 missiles".
+
+    `low`/`high` bound what the wording allows (None: unbounded on that side); `best` is
+    the figure as stated ("dozens": none). Two figures of one measure conflict when their
+    [low, high] ranges do not meet.
+    """
+
+    measure: str  # a measure name of data/quantities.yaml: deaths, injured, missiles, ...
+    low: float | None
+    high: float | None
+    best: float | None
+    hedge: str | None  # "at least", "about", "more than", "dozens", ... as written
+    text: str  # the figure and its unit as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One sentence-level telling of an event, ready to become an account."""
 
@@ -59,4 +78,5 @@ class EventMention:
     time_index: int | None = None  # index into the tagger's mentions, None: before publication
     time_source: TimeSource = "publication"
     rule: str = ""
+    quantities: tuple[Quantity, ...] = ()
     extras: dict[str, str] = field(default_factory=dict)
