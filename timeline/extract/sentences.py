@@ -1,145 +1,32 @@
-"""Paragraphs and sentences with exact character offsets.
+"""Paragraphs (layout) and sentences (the parse) with exact character offsets.
 
 A blank line always ends a paragraph. A single line break ends one too, unless it looks
 like a hard wrap inside running text: the line before does not end a sentence and either
 the next line starts in lowercase or the line before is long (hard-wrapped copy).
-Sentences end at . ! ? (and closing quotes or brackets after them) followed by space and
-a plausible sentence start, except after known abbreviations and initials.
+Within a paragraph, sentences are spaCy's: a pipeline component marks each paragraph's
+first token as a sentence start before the parser runs, and the parser decides the rest.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from timeline.extract.types import Sentence
 
-# Words that end with a period without ending the sentence (compared case-folded).
-ABBREVIATIONS: frozenset[str] = frozenset(
-    {
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "cmdr",
-        "adm",
-        "brig",
-        "rep",
-        "sen",
-        "gov",
-        "pres",
-        "amb",
-        "rev",
-        "st",
-        "mt",
-        "ft",
-        "no",
-        "nos",
-        "vol",
-        "vs",
-        "al",
-        "approx",
-        "dept",
-        "est",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "fig",
-        "op",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-        "u.s.a",
-        "u.a.e",
-    }
-)
-_CAN_END = frozenset(
-    {"u.s", "u.k", "u.n", "u.s.a", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "etc"}
-)
-_SENTENCE_STARTERS = frozenset(
-    {
-        "The",
-        "A",
-        "An",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "In",
-        "On",
-        "At",
-        "However",
-        "Meanwhile",
-        "Earlier",
-        "Later",
-        "According",
-        "There",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Some",
-        "Many",
-        "Russia",
-        "Syria",
-        "Moscow",
-    }
-)
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 _WRAP_LINE_LENGTH = 60
 _LINE_END_PUNCT = ".!?:;\"'”’)»"
-_TERMINATOR = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s+)")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-_NEXT_START = re.compile(r"\s+([\"'“‘(\[«]?)(\S)")
-
-
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """Start and end offsets of each non-empty paragraph, leading/trailing blanks trimmed."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() != m.end()]
+    # Every line, empty ones included: an empty line between two breaks ends a paragraph.
+    lines = [(m.start(), m.end() - 1) for m in re.finditer(r"[^\n]*\n", text)]
+    tail = text.rfind("\n") + 1
+    if tail < len(text):
+        lines.append((tail, len(text)))
     current: tuple[int, int] | None = None
     previous_end = 0
     for start, end in lines:
@@ -166,64 +53,43 @@ def _is_soft_wrap(before: str, line: str) -> bool:
     return first.islower() or len(last_line) >= _WRAP_LINE_LENGTH
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
-    word = _WORD_BEFORE.search(chunk)
-    if word is None:
-        return False
-    token = word.group(1).casefold()
-    if token in ABBREVIATIONS:
-        return True
-    # Initials ("J. Smith") and dotted acronyms ("U.S.") other than the known ones.
-    return (len(token) == 1 and token.isalpha()) or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+def paragraph_starts(text: str) -> list[int]:
+    """The offset where each paragraph begins."""
+    return [start for start, _ in _paragraph_spans(text)]
 
 
-def _abbreviation_ends(chunk: str, text: str, next_start: int, end: int) -> bool:
-    """'... backed by the U.S. The coalition said': some abbreviations end sentences, seen
-    when the next word is one that opens sentences rather than continues names."""
-    word = _WORD_BEFORE.search(chunk.rstrip("\"'”’)]»"))
-    if word is None or word.group(1).casefold() not in _CAN_END:
-        return False
-    following = re.match(r"[A-Za-z]+", text[next_start:end])
-    return following is not None and following.group() in _SENTENCE_STARTERS
-
-
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
-    for match in _TERMINATOR.finditer(text, start, end):
-        stop = match.end()
-        after = _NEXT_START.match(text, stop, end)
-        if after is None:
+def sentences_of(doc: Doc) -> list[Sentence]:
+    """The parse's sentences, trimmed, each with its paragraph index."""
+    text = doc.text
+    spans = list(_paragraph_spans(text))
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for sent in doc.sents:
+        chunk = text[sent.start_char : sent.end_char]
+        stripped = chunk.strip()
+        if not stripped:
             continue
-        following = after.group(2)
-        if not (following.isupper() or following.isdigit() or after.group(1)):
-            continue  # "e.g. the" or a lowercase continuation
-        if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]»")) == 1:
-            chunk = text[max(start, stop - 40) : match.start() + 1]
-            if _ends_with_abbreviation(chunk.rstrip("\"'”’)]»")) and not _abbreviation_ends(
-                chunk, text, after.start(2), end
-            ):
-                continue
-        yield stop
+        s_start = sent.start_char + len(chunk) - len(chunk.lstrip())
+        while paragraph + 1 < len(spans) and spans[paragraph + 1][0] <= s_start:
+            paragraph += 1
+        # A sentence never runs over a paragraph end (the parser is told where they start).
+        s_end = min(s_start + len(stripped), spans[paragraph][1]) if spans else s_start
+        previous = sentences[-1] if sentences else None
+        if previous and previous.paragraph == paragraph and _continues(previous.text, stripped):
+            s_start = previous.start
+            sentences.pop()
+        sentences.append(Sentence(s_start, s_end, text[s_start:s_end], paragraph))
+    return sentences
+
+
+def _continues(previous: str, following: str) -> bool:
+    """The parser's split is a slip: a lone bullet or symbol before a sentence, or a
+    lowercase start ("e.g. this") that no new sentence has."""
+    return not any(c.isalnum() for c in previous) or following[:1].islower()
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of text in order, each with exact offsets and its paragraph index."""
-    sentences: list[Sentence] = []
-    for paragraph, (p_start, p_end) in enumerate(_paragraph_spans(text)):
-        cursor = p_start
-        for stop in [*_sentence_ends(text, p_start, p_end), p_end]:
-            _append_trimmed(sentences, text, cursor, stop, paragraph)
-            cursor = stop
-    return sentences
+    from timeline.extract.parse import parse
 
-
-def _append_trimmed(
-    sentences: list[Sentence], text: str, start: int, end: int, paragraph: int
-) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s_start = start + lead
-    s_end = s_start + len(stripped)
-    sentences.append(Sentence(s_start, s_end, text[s_start:s_end], paragraph))
+    return sentences_of(parse(text))

