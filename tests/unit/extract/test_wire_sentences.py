@@ -156,7 +156,7 @@ def test_claimant(
             "claimed",
         ),
         (
-            "ISIS terrorists that supposedly left Syria regrouped near Abu Kamal.",
+            "ISIS fighters that supposedly left Raqqa under a deal regrouped near Mayadin.",
             "left",
             "asserts",
             "supposedly",
