@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pytest
 
+from tests.conftest import SAMPLE
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.types import EventMention
+from timeline.temporal import tag
 from timeline.temporal.types import TimeMention
-
-SAMPLE = Path("/work/shared/samples/fortruss-2017-11-14-russian-mod-us-isis.txt")
-
-pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="sample article not available")
 
 
 def _mention(text: str, phrase: str, value: str, occurrence: int = 0) -> TimeMention:
@@ -25,6 +22,8 @@ def _mention(text: str, phrase: str, value: str, occurrence: int = 0) -> TimeMen
 
 @pytest.fixture(scope="module")
 def text() -> str:
+    # A missing article is a failure: ../shared must sit beside the checkout.
+    assert SAMPLE.is_file(), f"{SAMPLE} is missing (../shared must sit beside the checkout)"
     return SAMPLE.read_text(encoding="utf-8")
 
 
@@ -135,17 +134,8 @@ def test_every_event_has_a_consistent_span(text: str, events: list[EventMention]
             assert event.evidence_start <= p.start < p.end <= event.evidence_end
 
 
-def test_with_the_real_tagger_when_present(text: str, gazetteer: Gazetteer) -> None:
-    from datetime import datetime
-
-    tagger = pytest.importorskip("timeline.temporal")
-    tag = getattr(tagger, "tag", None)
-    if tag is None:
-        pytest.skip("time tagger not available yet")
-    try:
-        mentions = tag(text, datetime(2017, 11, 14, tzinfo=UTC))
-    except Exception as exc:  # another component's work in progress is not this test's subject
-        pytest.skip(f"time tagger failed: {exc}")
+def test_with_the_real_tagger(text: str, gazetteer: Gazetteer) -> None:
+    mentions = tag(text, datetime(2017, 11, 14, tzinfo=UTC))  # a tagger that raises fails here
     events = extract_events(text, mentions, gazetteer, publisher="Fort Russ News")
     capture = _one(events, "capture", "liberated")
     assert capture.time_index is not None

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
 from timeline.temporal import tag
 from timeline.temporal.mode import Evidence, evidence
 
 PUBLISHED = date(2026, 11, 24)
-DEV_SET = Path("/work/shared/data/timex")
+DEV_SET = SHARED / "data" / "timex"
 
 # Short history and biography texts written for these tests.
 WAR = (
@@ -117,9 +117,10 @@ def test_evidence_counts_only_past_years_as_history() -> None:
     assert evidence(mentions, PUBLISHED.year) == Evidence(1, 0, 0, 0)
 
 
-@pytest.mark.skipif(not DEV_SET.exists(), reason="no development set")
 @pytest.mark.parametrize("corpus", ["timebank", "aquaint"])
 def test_auto_reads_the_news_development_set_as_news(corpus: str) -> None:
+    # A missing development set is a failure: ../shared must sit beside the checkout.
+    assert DEV_SET.is_dir(), f"{DEV_SET} is missing (../shared must sit beside the checkout)"
     for line in (DEV_SET / f"{corpus}.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         dct = date.fromisoformat(doc["dct"][:10])

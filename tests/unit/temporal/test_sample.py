@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import SAMPLE
 from timeline.temporal import TimeMention, tag
-
-SAMPLE = Path("/work/shared/samples/fortruss-2017-11-14-russian-mod-us-isis.txt")
 
 
 @pytest.fixture(scope="module")
-def mentions() -> list[TimeMention]:
-    if not SAMPLE.exists():
-        pytest.skip("shared sample not available")
-    return tag(SAMPLE.read_text(encoding="utf-8"), date(2017, 11, 14))
+def text() -> str:
+    # A missing article is a failure: ../shared must sit beside the checkout.
+    assert SAMPLE.is_file(), f"{SAMPLE} is missing (../shared must sit beside the checkout)"
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def mentions(text: str) -> list[TimeMention]:
+    return tag(text, date(2017, 11, 14))
 
 
 def by_text(mentions: list[TimeMention], text: str) -> TimeMention:
@@ -41,8 +44,7 @@ def test_last_week_is_iso_week_45(mentions: list[TimeMention]) -> None:
     assert m.latest == datetime(2017, 11, 13, tzinfo=UTC)
 
 
-def test_now_is_present_ref_without_the_next_word(mentions: list[TimeMention]) -> None:
-    text = SAMPLE.read_text(encoding="utf-8")
+def test_now_is_present_ref_without_the_next_word(text: str, mentions: list[TimeMention]) -> None:
     at = text.index("it is now an obvious fact") + len("it is ")
     m = next(m for m in mentions if m.start == at)
     assert (m.text, m.type, m.value) == ("now", "DATE", "PRESENT_REF")
