@@ -43,7 +43,7 @@ _PREDICATES = frozenset({"acomp", "oprd", "xcomp"})
 _MODIFIERS = frozenset({"amod", "acl", "relcl", "appos"})
 _PRONOUNS = frozenset({"them", "those", "these", "which", "whom", "they"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
-_NOT_FIGURES = frozenset({"ORDINAL", "MONEY"})
+_RANGE_WORDS = frozenset({"to", "and", "between", "from", "-", "–", ","})
 
 
 class QuantityDataError(ValueError):
@@ -664,6 +664,12 @@ def _phrase(doc: Doc, number: _Number, floor: int, stop: int, table: QuantityTab
         return _Phrase(number, hedge, first, top, doc[percent], percent, "percent")
     top = _outside(doc, first, number.last)
     unit = top.head if top.dep_ in _UNIT_DEPS and top.head.i > number.last else None
+    if unit is not None and (unit.like_num or unit.pos_ == "NUM"):
+        # "as high as 60 with up to 250 injured" parsed with 60 hanging on 250: no unit, and
+        # 60 takes the place of 250 in the clause.
+        return _Phrase(number, hedge, first, unit, None, number.last, "count")
+    while unit is not None and unit.dep_ == "compound" and unit.head.i > unit.i:
+        unit = unit.head  # "six MiG-23 fighter jets": the parser may hang the number on "fighter"
     if unit is None:
         kind: Unit = "percent" if number.fraction else "count"
         return _Phrase(number, hedge, first, top, None, number.last, kind)
@@ -681,7 +687,9 @@ def _excluded(doc: Doc, phrase: _Phrase, table: QuantityTable) -> bool:
         return True
     if "MONEY" in labels and phrase.kind != "percent":
         return True
-    return _labelled(phrase) or _in_date_or_time(phrase, labels, table) or _one_of(doc, phrase)
+    if _labelled(phrase) or _one_of(doc, phrase):
+        return True
+    return _in_date_or_time(doc, phrase, labels, table)
 
 
 def _labelled(phrase: _Phrase) -> bool:
@@ -695,12 +703,45 @@ def _labelled(phrase: _Phrase) -> bool:
     )
 
 
-def _in_date_or_time(phrase: _Phrase, labels: set[str], table: QuantityTable) -> bool:
+def _in_date_or_time(doc: Doc, phrase: _Phrase, labels: set[str], table: QuantityTable) -> bool:
     """The entity tagger's DATE and TIME numbers are no figures, unless the number counts a
-    noun of a group ("between 50 and 60 people" is often tagged DATE) or is a duration."""
+    noun of a group ("between 50 and 60 people" is often tagged DATE), is a duration, or the
+    entity holds nothing of a date or a clock ("rose from 58 to 72" is often tagged DATE)."""
     if not labels & _TIME_LABELS or phrase.kind == "duration":
         return False
-    return phrase.unit is None or not _groups_of(phrase.unit, table)
+    if phrase.unit is not None:
+        return not _groups_of(phrase.unit, table)
+    entity = [t for t in doc[phrase.number.first : phrase.number.last + 1] if t.ent_type_]
+    whole = doc[_entity_start(entity[0]) : _entity_end(entity[-1])]
+    return any(_date_like(t, table) for t in whole)
+
+
+def _entity_end(token: Token) -> int:
+    """The index after the last token of the entity `token` is in."""
+    i = token.i
+    while i + 1 < len(token.doc) and token.doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i + 1
+
+
+def _entity_start(token: Token) -> int:
+    """The index of the first token of the entity `token` is in."""
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _date_like(token: Token, table: QuantityTable) -> bool:
+    """A word of a date or a clock ("May", "ago", "a.m.", "7:15") or a year ("2013")."""
+    value = _digits(token)
+    if value is not None:
+        return token.is_digit and len(token.text) == 4  # a year; "2,000" has its comma
+    if _word(token, table) is not None or token.lower_ in table.scales:
+        return False
+    return token.lower_ not in _RANGE_WORDS and not any(
+        token.lower_ in h.words for h in table.hedges
+    )
 
 
 def _one_of(doc: Doc, phrase: _Phrase) -> bool:
@@ -921,7 +962,11 @@ def _by_verb(verb: Token, role: str, ask: _Ask, table: QuantityTable) -> str | N
     found = _by_verb_word(verb, role, ask, table)
     if found is not None:
         return _combine(verb, found, ask, table)
-    return None if ask.via else _by_predicate(verb, ask, table)
+    if ask.via:
+        return None
+    if role == "object" and verb.lemma_.lower() not in table.part_markers:
+        found = _by_subject_total(verb, ask, table)  # "the toll reached 40" ("included": a part)
+    return found or _by_predicate(verb, ask, table)
 
 
 def _self_noun(word: Token | None, ask: _Ask, table: QuantityTable) -> str | None:
@@ -964,7 +1009,7 @@ def _through_prep(node: Token, ask: _Ask, table: QuantityTable) -> _Step:
     if word == "of":
         return _through_of(target, ask, table)
     if word in {"to", "at", "as"}:  # "rose to 72", "stood at 20", "as high as 80"
-        if target.pos_ in {"ADJ", "ADV"}:
+        if target.pos_ in {"ADJ", "ADV"} or target.dep_ == "prep":  # "rose from 58 to 72"
             target = target.head
         if target.pos_ in {"VERB", "AUX"}:
             return None, ask, _by_verb(target, "value", ask, table)
@@ -999,12 +1044,21 @@ def _governed(start: Token, ask: _Ask, table: QuantityTable) -> str | None:
 
 
 def _modified(phrase: _Phrase, ask: _Ask, table: QuantityTable) -> str | None:
-    """ "58 people killed", "12 civilians dead", "another nine injured"."""
-    for child in phrase.top.children:
-        if child.dep_ in _MODIFIERS and ask.via is None:
-            found = _by_modifier(child, ask, table)
-            if found is not None:
-                return found
+    """ "58 people killed", "12 civilians dead", "another nine injured"; and a bare number's
+    participle right after it ("with up to 400 injured"), which the parser may hang on
+    another word of the clause."""
+    if ask.via is not None:
+        return None
+    words = [c for c in phrase.top.children if c.dep_ in _MODIFIERS]
+    after = phrase.number.last + 1
+    if phrase.unit is None and after < len(phrase.top.doc):
+        following = phrase.top.doc[after]
+        if following.tag_ in {"VBN", "JJ"}:
+            words.append(following)
+    for word in words:
+        found = _by_modifier(word, ask, table)
+        if found is not None:
+            return found
     return None
 
 
@@ -1015,7 +1069,10 @@ def _count_measure(phrase: _Phrase, table: QuantityTable) -> str | None:
     except _Drop:
         return None
     if found is None and ask.via is None:
-        return _self_noun(phrase.unit or _counted(phrase, table), ask, table)
+        # The noun the number modifies, or after a vague number ("dozens of deaths"); not
+        # after a partitive numeral ("two of the victims" are not two casualties).
+        vague = _counted(phrase, table) if phrase.number.vague else None
+        return _self_noun(phrase.unit or vague, ask, table)
     return found
 
 
