@@ -1151,9 +1151,15 @@ def _span(doc: Doc, phrase: _Phrase, floor: int, stop: int) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    quantity: Quantity
+    unit: Token | None  # the counted noun, for joining conjoined counts
+
+
 def _quantity(
     doc: Doc, number: _Number, floor: int, stop: int, table: QuantityTable
-) -> Quantity | None:
+) -> _Found | None:
     phrase = _phrase(doc, number, floor, stop, table)
     if _excluded(doc, phrase, table):
         return None
@@ -1169,8 +1175,63 @@ def _quantity(
         scale = table.durations.get(unit.lemma_.lower(), table.durations.get(unit.lower_, 1.0))
     low, high, best = _bounds(phrase, scale)
     start, end = _span(doc, phrase, floor, stop)
-    text = doc.text[start:end]
-    return Quantity(measure, low, high, best, _hedge_text(doc, phrase), text, start, end)
+    hedge = _hedge_text(doc, phrase)
+    counted = phrase.unit if phrase.kind == "count" else None
+    return _Found(
+        Quantity(measure, low, high, best, hedge, doc.text[start:end], start, end), counted
+    )
+
+
+def _one_more(noun: Token, first: Token, table: QuantityTable) -> bool:
+    """ "and a general": a singular conjunct with an article, of the first noun's group."""
+    article = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    numbered = any(c.dep_ == "nummod" for c in noun.children)
+    same = bool(_groups_of(noun, table) & _groups_of(first, table))
+    return article and not numbered and noun.tag_ in {"NN", "NNP"} and same
+
+
+def _add(values: list[float | None]) -> float | None:
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+
+def _joined(doc: Doc, parts: list[Quantity], ones: list[Token]) -> Quantity:
+    """One figure of conjoined counts: their sum, from the first to the last conjunct."""
+    extra = float(len(ones))
+    low, high, best = (
+        _add([*(getattr(q, f) for q in parts), extra]) for f in ("low", "high", "best")
+    )
+    hedge = next((q.hedge for q in parts if q.hedge), None)
+    end = max([parts[-1].end, *(t.idx + len(t) for t in ones)])
+    start = parts[0].start
+    return Quantity(parts[0].measure, low, high, best, hedge, doc.text[start:end], start, end)
+
+
+def _join_conjuncts(
+    doc: Doc, found: list[_Found], end: int, table: QuantityTable
+) -> list[Quantity]:
+    """ "three soldiers and a general were killed" is one figure, four; so is "killed 5
+    soldiers and 3 civilians" (eight): an account's conjoined counts of one measure are its
+    total, not figures that disagree with each other."""
+    by_unit = {f.unit.i: f for f in found if f.unit is not None}
+    taken: set[int] = set()
+    out: list[Quantity] = []
+    for item in found:
+        if item.unit is None or item.unit.i in taken:
+            if item.unit is None:
+                out.append(item.quantity)
+            continue
+        parts, ones = [item.quantity], []
+        for noun in (c for c in item.unit.conjuncts if c.i > item.unit.i):
+            other = by_unit.get(noun.i)
+            if other is not None and other.quantity.measure == item.quantity.measure:
+                parts.append(other.quantity)
+                taken.add(noun.i)
+            elif (
+                other is None and noun.idx + len(noun) <= end and _one_more(noun, item.unit, table)
+            ):
+                ones.append(noun)
+        out.append(_joined(doc, parts, ones) if len(parts) > 1 or ones else item.quantity)
+    return out
 
 
 def find_quantities(
@@ -1186,5 +1247,7 @@ def find_quantities(
     if not inside:
         return ()
     floor, stop = inside[0], inside[-1] + 1
-    found = (_quantity(doc, n, floor, stop, table) for n in _numbers(doc, floor, stop, table))
-    return tuple(sorted((q for q in found if q is not None), key=lambda q: (q.start, q.end)))
+    found = [_quantity(doc, n, floor, stop, table) for n in _numbers(doc, floor, stop, table)]
+    found_sorted = sorted((f for f in found if f is not None), key=lambda f: f.quantity.start)
+    joined = _join_conjuncts(doc, found_sorted, end, table)
+    return tuple(sorted(joined, key=lambda q: (q.start, q.end)))
