@@ -42,6 +42,7 @@ _VALUES = frozenset({"attr", "acomp"})
 _PREDICATES = frozenset({"acomp", "oprd", "xcomp"})
 _MODIFIERS = frozenset({"amod", "acl", "relcl", "appos"})
 _PRONOUNS = frozenset({"them", "those", "these", "which", "whom", "they"})
+_RELATIVES = frozenset({"which", "that", "who", "whom"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _RANGE_WORDS = frozenset({"to", "and", "between", "from", "-", "–", ","})
 
@@ -669,6 +670,8 @@ def _phrase(doc: Doc, number: _Number, floor: int, stop: int, table: QuantityTab
         # 60 takes the place of 250 in the clause.
         return _Phrase(number, hedge, first, unit, None, number.last, "count")
     while unit is not None and unit.dep_ == "compound" and unit.head.i > unit.i:
+        if _is_duration(unit, table):  # "a 10-minute warning" counts minutes
+            break
         unit = unit.head  # "six MiG-23 fighter jets": the parser may hang the number on "fighter"
     if unit is None:
         kind: Unit = "percent" if number.fraction else "count"
@@ -800,7 +803,18 @@ def _counted(phrase: _Phrase, table: QuantityTable) -> Token | None:
         return _of_object(phrase.unit or phrase.top) or _of_object(phrase.top)
     if phrase.unit is not None and phrase.unit.lemma_.lower() not in table.bare_heads:
         return phrase.unit
-    return _of_object(phrase.top) if phrase.unit is None else None
+    if phrase.unit is not None:
+        return None
+    return _of_object(phrase.top) or _of_which(phrase.top)
+
+
+def _of_which(top: Token) -> Token | None:
+    """ "150 rockets, of which 40 were intercepted": 40 counts the noun the clause is on."""
+    clause = top.head
+    if clause.dep_ != "relcl" or top.dep_ not in _SUBJECTS | {"nsubjpass"}:
+        return None
+    relative = _of_object(clause)
+    return clause.head if relative is not None and relative.lower_ in _RELATIVES else None
 
 
 def _ask(phrase: _Phrase, table: QuantityTable) -> _Ask:
@@ -910,11 +924,16 @@ def _by_total(noun: Token, kind: Unit, table: QuantityTable) -> str | None:
     return None
 
 
-def _by_subject_total(verb: Token, ask: _Ask, table: QuantityTable) -> str | None:
-    """ "the death toll rose to 72", "the toll was at least 67"."""
+def _by_subject_total(
+    verb: Token, ask: _Ask, table: QuantityTable, deps: frozenset[str] = frozenset({"nsubj"})
+) -> str | None:
+    """ "the death toll rose to 72", "the toll was at least 67"; with the object too for a
+    value after a preposition ("put the number of dead at 41")."""
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return _by_total(child, ask.kind, table)
+        if child.dep_ in deps | {"nsubjpass"}:
+            found = _by_total(child, ask.kind, table)
+            if found is not None:
+                return found
     return None
 
 
@@ -958,7 +977,8 @@ def _by_verb(verb: Token, role: str, ask: _Ask, table: QuantityTable) -> str | N
     elif role == "agent":  # "hit by 14 rockets": the rockets did the hitting
         role = "subject"
     if role == "value":
-        return _by_subject_total(verb, ask, table) or _by_predicate(verb, ask, table)
+        found = _by_subject_total(verb, ask, table, frozenset({"nsubj", "dobj"}))
+        return found or _by_predicate(verb, ask, table)
     found = _by_verb_word(verb, role, ask, table)
     if found is not None:
         return _combine(verb, found, ask, table)
@@ -1043,13 +1063,21 @@ def _governed(start: Token, ask: _Ask, table: QuantityTable) -> str | None:
     return None
 
 
+def _own_subject(clause: Token) -> bool:
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVES for c in clause.children
+    )
+
+
 def _modified(phrase: _Phrase, ask: _Ask, table: QuantityTable) -> str | None:
     """ "58 people killed", "12 civilians dead", "another nine injured"; and a bare number's
     participle right after it ("with up to 400 injured"), which the parser may hang on
     another word of the clause."""
     if ask.via is not None:
         return None
-    words = [c for c in phrase.top.children if c.dep_ in _MODIFIERS]
+    # A relative clause with a subject of its own tells of something else ("150 rockets, of
+    # which 40 were intercepted").
+    words = [c for c in phrase.top.children if c.dep_ in _MODIFIERS and not _own_subject(c)]
     after = phrase.number.last + 1
     if phrase.unit is None and after < len(phrase.top.doc):
         following = phrase.top.doc[after]
@@ -1085,7 +1113,8 @@ def _in_advance(unit: Token, nouns: frozenset[str], table: QuantityTable) -> boo
     near += [g for c in unit.children if c.dep_ == "prep" for g in c.children]
     if any(t.lemma_.lower() in table.advance_markers for t in near):
         return True
-    return unit.dep_ == "poss" and unit.head.lemma_.lower() in nouns
+    # "30 minutes' notice", "a 10-minute warning": the duration of the warning itself.
+    return unit.dep_ in {"poss", "compound", "amod", "nmod"} and unit.head.lemma_.lower() in nouns
 
 
 def _warned(unit: Token, words: frozenset[str], table: QuantityTable) -> bool:
