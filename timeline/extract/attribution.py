@@ -168,7 +168,7 @@ def _relay(text: str, end: int, stop: int, mentions: Sequence[Mention]) -> Claim
     return None
 
 
-def _lead(
+def lead_attributions(
     text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
 ) -> list[Attribution]:
     pattern: re.Pattern[str] = lexicon.cues["_lead"]
@@ -186,7 +186,7 @@ def find_attributions(
 ) -> list[Attribution]:
     """All attributions of the sentence, nested relays folded into the inner claimant."""
     found = _according(text, s, mentions, lexicon) + _speech(text, s, mentions, lexicon)
-    found += _lead(text, s, mentions, lexicon) + _quoted_as_saying(text, s, mentions)
+    found += lead_attributions(text, s, mentions, lexicon) + _quoted_as_saying(text, s, mentions)
     return _fold_relays(found, mentions)
 
 

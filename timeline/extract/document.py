@@ -12,19 +12,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from timeline.extract.attribution import Attribution, find_attributions
+from timeline.extract.attribution import Attribution, lead_attributions
 from timeline.extract.clauses import break_regex
 from timeline.extract.framing import dateline_end, quotation_speakers
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
 from timeline.extract.names import unknown_names
-from timeline.extract.sentences import split_sentences
+from timeline.extract.parse import parse
+from timeline.extract.sentences import sentences_of
+from timeline.extract.speech import parsed_attributions
 from timeline.extract.spans import SpanSet, within
 from timeline.extract.timing import TimeContext
 from timeline.extract.types import Sentence
 from timeline.temporal.types import TimeMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 _OPENING_GAP = re.compile(r"[\s,]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _STATEMENT_TIME_GAP = re.compile(r"[\s,]*(?:(?:on|late|early|in|a|an|the|statement)\s+)*")
@@ -33,6 +39,7 @@ _STATEMENT_TIME_GAP = re.compile(r"[\s,]*(?:(?:on|late|early|in|a|an|the|stateme
 @dataclass(frozen=True, slots=True)
 class Document:
     text: str
+    parsed: SpacyDoc
     sentences: list[Sentence]
     skipped: frozenset[int]  # boilerplate sentences
     mentions: list[Mention]
@@ -67,7 +74,8 @@ def build_document(
     lexicon: Lexicon,
     publisher: str | None,
 ) -> Document:
-    sentences = split_sentences(text)
+    parsed = parse(text)
+    sentences = sentences_of(parsed)
     skipped = frozenset(i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon))
     narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
     mentions = _all_mentions(text, sentences, gazetteer, lexicon, times)
@@ -75,7 +83,7 @@ def build_document(
     attributions = [
         []
         if i in skipped
-        else find_attributions(text, s, within(mentions, starts, s.start, s.end), lexicon)
+        else _attributions(parsed, text, s, within(mentions, starts, s.start, s.end), lexicon)
         for i, s in enumerate(sentences)
     ]
     context = TimeContext(sentences, times, narrative)
@@ -85,6 +93,7 @@ def build_document(
     entry = gazetteer.lookup(publisher) if publisher else None
     return Document(
         text=text,
+        parsed=parsed,
         sentences=sentences,
         skipped=skipped,
         mentions=mentions,
@@ -97,6 +106,16 @@ def build_document(
         lead_paragraphs=frozenset(sorted(narrative)[:2]),
         mention_starts=starts,
     )
+
+
+def _attributions(
+    parsed: SpacyDoc, text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
+) -> list[Attribution]:
+    """The parse's attributions, and a lead that sets out what the document tells."""
+    found = parsed_attributions(parsed, s, mentions, lexicon)
+    cues = [a.cue for a in found]
+    leads = lead_attributions(text, s, mentions, lexicon)
+    return found + [a for a in leads if not any(c[0] < a.cue[1] and a.cue[0] < c[1] for c in cues)]
 
 
 def _all_mentions(

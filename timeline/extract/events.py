@@ -9,17 +9,29 @@ assemble.py; the document-wide preparation is in document.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from timeline.extract.assemble import attribution_for, build_event, claimant_spans, is_own_cue
 from timeline.extract.attribution import Attribution
 from timeline.extract.clauses import view
 from timeline.extract.debunking import debunked, retarget
 from timeline.extract.denials import denied_claims
+from timeline.extract.discourse import link_story
 from timeline.extract.document import Document, build_document, compiled
+from timeline.extract.families import default_families
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.leaders import apply_leads
 from timeline.extract.lexicon import default_lexicon
+from timeline.extract.mentions import Mention
 from timeline.extract.participants import assign_roles, supporters
+from timeline.extract.speech import claimant_from
+from timeline.extract.syntax import (
+    event_places,
+    is_verbal_use,
+    modality,
+    subject_of,
+    syntax_cues,
+)
 from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger, find_triggers
 from timeline.extract.types import EventMention, Participant, Sentence
@@ -46,7 +58,7 @@ def extract_events(
         events.extend([*found, *denied_claims(doc, index, found, events)])
         events.extend(debunked(doc, index, found, events))
         tellers.update(doc, index)
-    return retarget(events)
+    return link_story(retarget(events), mentions, gazetteer, default_families())
 
 
 def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventMention]:
@@ -55,14 +67,27 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
     sview = view(s, breaks)
     in_sentence = doc.mentions_in(s)
     attributions = doc.attributions[index]
-    triggers = _reported(
-        doc, s, find_triggers(doc.text, sview, doc.lexicon, in_sentence), attributions
-    )
+    cues = syntax_cues()
+    candidates = [
+        read
+        for t in find_triggers(doc.text, sview, doc.lexicon, in_sentence)
+        if (read := _as_parsed(doc, t)) is not None
+    ]
+    triggers = _reported(doc, s, candidates, attributions)
     support = supporters(doc.text, sview, in_sentence, doc.lexicon.cues["_supporters"])
     events: list[EventMention] = []
     roles_of = {
-        t.start: assign_roles(
-            doc.text, sview, t, in_sentence, support, claimant_spans(attributions, t)
+        t.start: list(
+            event_places(
+                doc.parsed,
+                t.start,
+                t.end,
+                assign_roles(
+                    doc.text, sview, t, in_sentence, support, claimant_spans(attributions, t)
+                ),
+                cues,
+                speech_act=t.kind in _SPEECH_KINDS,
+            )
         )
         for t in triggers
     }
@@ -80,8 +105,47 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
             roles.extend(p for p in roles_of[trigger.start] if p.role not in filled)
         attribution = attribution_for(group[0], attributions, doc.quoted.get(index))
         clause = sview.clause(group[0].start, group[0].end)
-        events.append(build_event(doc, index, group, _dedupe(roles), attribution, tellers, clause))
+        built = build_event(doc, index, group, _dedupe(roles), attribution, tellers, clause)
+        events.append(_read_off_parse(doc, built, in_sentence))
     return events
+
+
+def _as_parsed(doc: Document, trigger: Trigger) -> Trigger | None:
+    """The trigger as the parse reads it: a verb form the parse takes for a noun is the
+    rule's noun ("announced the full capture"), or no trigger at all ("Observatory head")."""
+    if trigger.form.pos != "verb":
+        return trigger
+    noun_shaped = trigger.form.verb_form in _NOUN_SHAPED
+    if is_verbal_use(doc.parsed, trigger.start, trigger.end, syntax_cues(), noun_shaped):
+        return trigger
+    nominal = next(
+        (f for f in trigger.rule.forms if f.pos == "noun" and f.text == trigger.form.text), None
+    )
+    return replace(trigger, form=nominal) if nominal is not None else None
+
+
+def _read_off_parse(doc: Document, em: EventMention, mentions: Sequence[Mention]) -> EventMention:
+    """Modality, and the speaker of a telling that is itself a speech act ("Damascus blamed
+    rebels", "the army denied responsibility"): its subject, not the running claimant."""
+    cues = syntax_cues()
+    told_as = modality(doc.parsed, em.trigger_start, em.trigger_end, cues)
+    claimant = em.claimant
+    if em.kind in _SELF_TOLD and (claimant is None or claimant.cue == "inherited"):
+        subject = subject_of(doc.parsed, em.trigger_start, em.trigger_end)
+        own = claimant_from(subject, mentions, em.trigger.lower()) if subject else None
+        if own is not None and not (doc.publisher_key and own.entity_key == doc.publisher_key):
+            claimant = own
+    return replace(em, modality=told_as, claimant=claimant)
+
+
+# Verb forms that can be read as nouns as written ("head", "attacks").
+_NOUN_SHAPED = frozenset({"base", "third", None})
+
+# Kinds whose trigger is a speech act: a place as its subject is a government speaking.
+_SPEECH_KINDS = frozenset({"accusation", "denial", "statement", "refusal", "request"})
+# Of those, the ones whose subject claims what they tell ("Damascus blamed rebels"); a
+# refusal or a request is told by whoever reports it, its subject is only its agent.
+_SELF_TOLD = frozenset({"accusation", "denial", "statement"})
 
 
 def _tellings(

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 _WRAP_LINE_LENGTH = 60
 _LINE_END_PUNCT = ".!?:;\"'”’)»"
+
+
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """Start and end offsets of each non-empty paragraph, leading/trailing blanks trimmed."""
     # Every line, empty ones included: an empty line between two breaks ends a paragraph.
@@ -54,32 +56,38 @@ def _is_soft_wrap(before: str, line: str) -> bool:
 
 
 def paragraph_starts(text: str) -> list[int]:
-    """The offset where each paragraph begins."""
-    return [start for start, _ in _paragraph_spans(text)]
+    """The offset of each paragraph's first visible character."""
+    return [
+        start + len(text[start:end]) - len(text[start:end].lstrip())
+        for start, end in _paragraph_spans(text)
+    ]
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
-    """The parse's sentences, trimmed, each with its paragraph index."""
+    """The parse's sentences, cut at paragraph ends, trimmed, with their paragraph index."""
     text = doc.text
     spans = list(_paragraph_spans(text))
     sentences: list[Sentence] = []
-    paragraph = 0
     for sent in doc.sents:
-        chunk = text[sent.start_char : sent.end_char]
-        stripped = chunk.strip()
-        if not stripped:
-            continue
-        s_start = sent.start_char + len(chunk) - len(chunk.lstrip())
-        while paragraph + 1 < len(spans) and spans[paragraph + 1][0] <= s_start:
-            paragraph += 1
-        # A sentence never runs over a paragraph end (the parser is told where they start).
-        s_end = min(s_start + len(stripped), spans[paragraph][1]) if spans else s_start
-        previous = sentences[-1] if sentences else None
-        if previous and previous.paragraph == paragraph and _continues(previous.text, stripped):
-            s_start = previous.start
-            sentences.pop()
-        sentences.append(Sentence(s_start, s_end, text[s_start:s_end], paragraph))
+        for paragraph, (p_start, p_end) in enumerate(spans):
+            start, end = max(sent.start_char, p_start), min(sent.end_char, p_end)
+            if start < end:
+                _append(sentences, text, start, end, paragraph)
     return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    s_start = start + len(chunk) - len(chunk.lstrip())
+    s_end = s_start + len(stripped)
+    previous = sentences[-1] if sentences else None
+    if previous and previous.paragraph == paragraph and _continues(previous.text, stripped):
+        s_start = previous.start
+        sentences.pop()
+    sentences.append(Sentence(s_start, s_end, text[s_start:s_end], paragraph))
 
 
 def _continues(previous: str, following: str) -> bool:

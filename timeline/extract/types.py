@@ -8,6 +8,9 @@ from typing import Literal
 Role = Literal["agent", "target", "supporter", "location"]
 EntityKind = Literal["actor", "place"]
 Polarity = Literal["asserts", "denies"]
+# Whether the telling says it happened: "would cap", "tried to take", "was prevented from
+# entering", "plans to strike" are kept, but never set against what happened.
+Modality = Literal["actual", "hypothetical", "attempted", "prevented", "planned"]
 # Where an account's time came from: its own sentence, the narrative context, or only
 # the knowledge that it was reported before publication.
 TimeSource = Literal["own", "context", "publication"]
@@ -78,5 +81,7 @@ class EventMention:
     time_index: int | None = None  # index into the tagger's mentions, None: before publication
     time_source: TimeSource = "publication"
     rule: str = ""
+    modality: Modality = "actual"
+    family: str = ""  # the event family (data/families.yaml); set by the discourse pass
     quantities: tuple[Quantity, ...] = ()
     extras: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,159 @@
+"""One story, several mentions: link each event mention to the story event it tells.
+
+A news story tells its main event in the lead ("an attack killed dozens in Khan Sheikhoun on
+Tuesday") and then keeps coming back to it without repeating where and when ("the attack",
+"the army denied responsibility", "more than 50 people had been killed"). Each mention is
+linked to a story event of its family whose place and time it does not contradict, and
+takes from it what it leaves unsaid: the place, and the time. A mention whose own place or
+time rules out every story event so far (a background sentence on an attack four years
+before) starts a story event of its own. A denial or an accusation speaks of another event
+and takes that event's family.
+
+Which story event a silent mention joins: the one told most so far (the lead's, in practice),
+not merely the last one, so that a background sentence does not capture what follows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from timeline.extract.families import Families
+from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.types import EventMention, Participant
+from timeline.temporal.types import TimeMention
+
+
+@dataclass(slots=True)
+class _StoryEvent:
+    family: str
+    places: tuple[Participant, ...]  # the specific places it is told at
+    time_index: int | None  # the first own time it is told with
+    told: int = 0
+    first: int = 0
+    members: list[int] = field(default_factory=list)
+
+
+def link_story(
+    events: Sequence[EventMention],
+    times: Sequence[TimeMention],
+    gazetteer: Gazetteer,
+    families: Families,
+) -> list[EventMention]:
+    """The mentions, each with its family and what its story event tells of place and time."""
+    story: list[_StoryEvent] = []
+    linker = _Linker(times, gazetteer, families)
+    chosen: dict[int, _StoryEvent] = {}
+    order = sorted(range(len(events)), key=lambda i: (events[i].evidence_start, i))
+    for position in order:
+        em = events[position]
+        own_family = families.family(em.kind)
+        target = linker.choose(em, own_family, story)
+        if target is None:
+            family = own_family or families.fallback(em.kind)
+            target = _StoryEvent(family, (), None, first=position)
+            story.append(target)
+        linker.absorb(target, em, position)
+        chosen[position] = target
+    # What a mention leaves unsaid comes from its story event as the whole story tells it
+    # (the headline's "gas attack" gets the lead's town and day).
+    for s in story:
+        s.places = linker.main_places([events[i] for i in s.members])
+    return [linker.inherit(events[i], chosen[i]) for i in range(len(events))]
+
+
+class _Linker:
+    def __init__(
+        self, times: Sequence[TimeMention], gazetteer: Gazetteer, families: Families
+    ) -> None:
+        self.times = times
+        self.gazetteer = gazetteer
+        self.reach = timedelta(days=families.reach_days)
+        self.broad = families.broad_place_subtypes
+        self.inheriting = families.place_inheriting
+
+    def specific(self, em: EventMention) -> tuple[Participant, ...]:
+        """The places that tell one event from another: towns, sites, unknown names."""
+        return tuple(
+            p for p in em.participants if p.role == "location" and not self._is_broad(p)
+        )
+
+    def _is_broad(self, p: Participant) -> bool:
+        entry = self.gazetteer.entries.get(p.entity_key) if p.entity_key else None
+        return entry is not None and entry.subtype in self.broad
+
+    def own_time(self, em: EventMention) -> TimeMention | None:
+        if em.time_index is None or em.time_source != "own":
+            return None
+        return self.times[em.time_index]
+
+    def choose(
+        self, em: EventMention, family: str | None, story: Sequence[_StoryEvent]
+    ) -> _StoryEvent | None:
+        fitting = [
+            s
+            for s in story
+            if (family is None or s.family == family) and self._fits(em, s)
+        ]
+        if not fitting:
+            return None
+        return max(fitting, key=lambda s: (s.told, -s.first))
+
+    def _fits(self, em: EventMention, s: _StoryEvent) -> bool:
+        places = self.specific(em)
+        if places and s.places and not _same_place(places, s.places):
+            return False
+        mine = self.own_time(em)
+        if mine is None or s.time_index is None:
+            return True
+        return self._near(mine, self.times[s.time_index])
+
+    def _near(self, a: TimeMention, b: TimeMention) -> bool:
+        if None in (a.earliest, a.latest, b.earliest, b.latest):
+            return a.value == b.value
+        assert a.earliest and a.latest and b.earliest and b.latest
+        return a.earliest < b.latest + self.reach and b.earliest < a.latest + self.reach
+
+    def inherit(self, em: EventMention, s: _StoryEvent) -> EventMention:
+        participants = em.participants
+        if not self.specific(em) and s.places and s.family in self.inheriting:
+            participants = (*participants, *s.places)
+        time_index, time_source = em.time_index, em.time_source
+        if self.own_time(em) is None and s.time_index is not None:
+            time_index, time_source = s.time_index, "context"
+        return replace(
+            em,
+            family=s.family,
+            participants=participants,
+            time_index=time_index,
+            time_source=time_source,
+        )
+
+    def main_places(self, members: Sequence[EventMention]) -> tuple[Participant, ...]:
+        """The specific place its mentions name most often (the first on a tie)."""
+        counts: dict[str, int] = {}
+        first: dict[str, Participant] = {}
+        for em in members:
+            for p in self.specific(em):
+                key = p.entity_key or p.name.casefold()
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, p)
+        if not counts:
+            return ()
+        best = max(counts, key=lambda k: counts[k])
+        return (first[best],)
+
+    def absorb(self, s: _StoryEvent, em: EventMention, position: int) -> None:
+        if not s.places:
+            s.places = self.specific(em)
+        own = self.own_time(em)
+        if s.time_index is None and own is not None and own.earliest is not None:
+            s.time_index = em.time_index
+        s.told += 1
+        s.members.append(position)
+
+
+def _same_place(a: Sequence[Participant], b: Sequence[Participant]) -> bool:
+    names = {p.entity_key or p.name.casefold() for p in a}
+    return bool(names & {p.entity_key or p.name.casefold() for p in b})
