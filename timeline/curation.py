@@ -147,6 +147,7 @@ def _copy_of(event: Event, now: datetime) -> Event:
     return Event(
         title=event.title,
         kind=event.kind,
+        family=event.family,
         place_entity_id=event.place_entity_id,
         place_name=event.place_name,
         earliest=event.earliest,

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from timeline.extract.families import default_families
 from timeline.reconcile.actors import ActorRules, load_actor_rules
 from timeline.reconcile.clustering import cluster, combine
 from timeline.reconcile.disputes import AccountView, find_disputes
@@ -52,12 +53,12 @@ def canonical_key(account: Account) -> tuple[Any, ...]:
 def place_accounts(session: Session, accounts: Sequence[Account], now: datetime) -> None:
     """Give each new (not yet stored) account its event, creating and regrouping as needed."""
     events = EventRepository(session)
-    for kind in sorted({a.kind for a in accounts}):
-        fresh = sorted((a for a in accounts if a.kind == kind), key=canonical_key)
-        curated = events.candidates(kind, *_window(fresh), curated=True)
+    for family in sorted({a.family for a in accounts}):
+        fresh = sorted((a for a in accounts if a.family == family), key=canonical_key)
+        curated = events.candidates(family, *_window(fresh), curated=True)
         loose = [a for a in fresh if not _join_curated(session, a, curated)]
         if loose:
-            _regroup_from(session, kind, loose, now)
+            _regroup_from(session, family, loose, now)
         for event in curated:
             refresh_event(event, now)
 
@@ -87,21 +88,23 @@ def _join_curated(session: Session, account: Account, curated: Sequence[Event]) 
     return True
 
 
-def _regroup_from(session: Session, kind: str, fresh: Sequence[Account], now: datetime) -> None:
+def _regroup_from(
+    session: Session, family: str, fresh: Sequence[Account], now: datetime
+) -> None:
     """Redo the canonical grouping from the first new account on.
 
     Accounts before it keep the groups they formed (seeds); it and every later account of
-    the kind are placed again, in canonical order, exactly as if all had come in that order.
+    the family are placed again, in canonical order, exactly as if all had come in that order.
     News mostly arrives in publication order, so usually only the new accounts move.
     """
     first = canonical_key(fresh[0])
     later = [
         a
-        for a in AccountRepository(session).of_kind_since(kind, first[0])
+        for a in AccountRepository(session).of_family_since(family, first[0])
         if canonical_key(a) > first
     ]
     pool = sorted([*fresh, *later], key=canonical_key)
-    nearby = EventRepository(session).candidates(kind, *_window(pool), curated=False)
+    nearby = EventRepository(session).candidates(family, *_window(pool), curated=False)
     events = list({e.id: e for e in [*nearby, *(a.event for a in later)]}.values())
     members = {
         e.id: sorted((a for a in e.accounts if canonical_key(a) < first), key=canonical_key)
@@ -172,22 +175,30 @@ def _keys(participants: Sequence[Participant]) -> list[str]:
 
 def account_facts(account: Account) -> Facts:
     rules = load_actor_rules()
-    placed = next(iter(_role(account, "location")), None)
+    places = _role(account, "location")
+    specific = next((p for p in places if not _broad(p)), None)
+    broad = next((p for p in places if _broad(p)), None)
     agents, others = _role(account, "agent"), _role(account, "target", "supporter")
-    contested = account.kind in rules.contested_kinds
+    contested = account.family in rules.contested_kinds
     return Facts(
-        kind=account.kind,
-        place=min(_identities(placed, rules)) if placed else None,
+        kind=account.family,
+        place=min(_identities(specific, rules)) if specific else None,
+        area=min(_identities(broad, rules)) if broad else None,
         agents=frozenset(i for p in agents for i in _identities(p, rules)),
         earliest=account.earliest,
         latest=account.latest,
         dated=is_dated(account),
         sides=rules.sides(_keys(agents)) if contested else frozenset(),
         target_sides=rules.sides(_keys(_role(account, "target"))) if contested else frozenset(),
-        strict_agents=account.kind in rules.agent_kinds,
+        strict_agents=account.family in rules.agent_kinds,
         claimants=frozenset({_claimant(account)}),
         others=frozenset(i for p in others for i in _identities(p, rules)),
     )
+
+
+def _broad(place: Participant) -> bool:
+    """A country or a province: it does not tell one event from another."""
+    return place.entity is not None and place.entity.subtype in default_families().broad_place_subtypes
 
 
 def _claimant(account: Account) -> str:
@@ -227,6 +238,7 @@ def _new_event(session: Session, account: Account, now: datetime) -> Event:
     event = Event(
         title=KIND_TITLES.get(account.kind, account.kind.capitalize()),
         kind=account.kind,
+        family=account.family,
         sort_at=account.earliest or account.latest or now,
         listed_from=account.listed_from,
         created_at=now,

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
-from timeline.extract.types import EventMention
+from timeline.extract.types import EventMention, Quantity
 from timeline.grouping import place_accounts
 from timeline.reconcile.envelope import listed_from
 from timeline.reconcile.scoring import UNDATED_REACH
@@ -119,6 +119,9 @@ def _account(
         document_id=document.id,
         publisher_id=document.source_id,
         kind=em.kind,
+        family=em.family or em.kind,
+        modality=em.modality,
+        quantities=[_quantity_fields(q) for q in em.quantities],
         trigger=em.trigger[:100],
         trigger_start=em.trigger_start,
         trigger_end=em.trigger_end,
@@ -146,6 +149,19 @@ def _account(
         for p in em.participants
     ]
     return account
+
+
+def _quantity_fields(q: Quantity) -> dict[str, object]:
+    return {
+        "measure": q.measure,
+        "low": q.low,
+        "high": q.high,
+        "best": q.best,
+        "hedge": q.hedge,
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+    }
 
 
 def _set_claimant(

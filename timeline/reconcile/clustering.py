@@ -22,6 +22,7 @@ def combine(group: Facts, member: Facts) -> Facts:
     return Facts(
         kind=group.kind,
         place=group.place or member.place,
+        area=group.area or member.area,
         agents=group.agents | member.agents,
         earliest=earliest,
         latest=latest,

@@ -26,7 +26,7 @@ UNDATED_REACH = timedelta(days=30)
 class Facts:
     """What matching looks at, for an event (its envelope and members) or for an account."""
 
-    kind: str
+    kind: str  # the event family
     place: str | None  # an identity: gazetteer key, or the casefolded name of an unknown place
     agents: frozenset[str]  # identities, with the institutions each is part of
     earliest: datetime | None
@@ -37,6 +37,7 @@ class Facts:
     strict_agents: bool = False  # the agent is part of what the event is
     claimants: frozenset[str] = frozenset()
     others: frozenset[str] = frozenset()  # actors in other roles (targets, supporters)
+    area: str | None = None  # a broad place (country, province): a weak sign, never a block
 
 
 def gap(a: Facts, b: Facts) -> timedelta | None:
@@ -103,6 +104,8 @@ def match_score(event: Facts, account: Facts) -> float:
     if distance is not None and distance > FAR:
         return 0.0
     score = 0.4 if (event.place and event.place == account.place) else 0.1
+    if score < 0.4 and event.area and event.area == account.area:
+        score += 0.1
     score += _time_score(distance) + _agent_score(event.agents, account.agents)
     score += 0.1 if event.claimants & account.claimants else 0.0
     score += 0.1 if event.others & account.others else 0.0

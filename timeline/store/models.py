@@ -148,6 +148,9 @@ class Event(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(30), index=True)
+    # What happened, whichever verb told it (timeline/extract/data/families.yaml): grouping
+    # looks for events of the new accounts' families only.
+    family: Mapped[str] = mapped_column(String(30), index=True)
     place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     place_name: Mapped[str | None] = mapped_column(String(200))
     earliest: Mapped[datetime | None]
@@ -186,6 +189,8 @@ class DisputeRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     # [[label, [account ids]], ...]: the sides and the accounts on each
     sides: Mapped[list[Any]] = mapped_column(JSON)
+    # For a quantity: [low, best, high] across the accounts (UCDP style); else null
+    figures: Mapped[list[Any] | None] = mapped_column(JSON)
 
     event: Mapped[Event] = relationship(back_populates="disputes")
 
@@ -207,6 +212,11 @@ class Account(Base):
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(30))
+    family: Mapped[str] = mapped_column(String(30), index=True)
+    # actual | hypothetical | attempted | prevented | planned: only actual tellings dispute
+    modality: Mapped[str] = mapped_column(String(12), default="actual", server_default="actual")
+    # The figures it gives: [{measure, low, high, best, hedge, text, start, end}, ...]
+    quantities: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
     trigger: Mapped[str] = mapped_column(String(100))
     trigger_start: Mapped[int] = mapped_column(Integer)
     trigger_end: Mapped[int] = mapped_column(Integer)

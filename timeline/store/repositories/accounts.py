@@ -28,14 +28,14 @@ class AccountRepository:
         self.session.flush()
         return account
 
-    def of_kind_since(self, kind: str, published: datetime) -> list[Account]:
-        """Accounts of a kind in uncurated events, from documents published at or after."""
+    def of_family_since(self, family: str, published: datetime) -> list[Account]:
+        """Accounts of a family in uncurated events, from documents published at or after."""
         query = (
             select(Account)
             .join(Document, Account.document_id == Document.id)
             .join(Event, Account.event_id == Event.id)
             .where(
-                Account.kind == kind,
+                Account.family == family,
                 Document.published >= published,
                 Event.curated.is_(False),
                 Event.merged_into_id.is_(None),

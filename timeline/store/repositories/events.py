@@ -42,14 +42,14 @@ class EventRepository:
 
     def candidates(
         self,
-        kind: str,
+        family: str,
         earliest: datetime | None,
         latest: datetime | None,
         curated: bool,
     ) -> list[Event]:
-        """Events of this kind whose envelope overlaps [earliest, latest) (open ends: all)."""
+        """Events of this family whose envelope overlaps [earliest, latest) (open ends: all)."""
         query = select(Event).where(
-            Event.kind == kind, Event.merged_into_id.is_(None), Event.curated.is_(curated)
+            Event.family == family, Event.merged_into_id.is_(None), Event.curated.is_(curated)
         )
         if latest is not None:
             query = query.where(or_(Event.earliest.is_(None), Event.earliest < latest))
