@@ -43,6 +43,7 @@ _PREDICATES = frozenset({"acomp", "oprd", "xcomp"})
 _MODIFIERS = frozenset({"amod", "acl", "relcl", "appos"})
 _PRONOUNS = frozenset({"them", "those", "these", "which", "whom", "they"})
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _RANGE_WORDS = frozenset({"to", "and", "between", "from", "-", "–", ","})
 
@@ -890,6 +891,8 @@ def _by_verb_word(verb: Token, role: str, ask: _Ask, table: QuantityTable) -> st
 
 def _by_modifier(word: Token, ask: _Ask, table: QuantityTable) -> str | None:
     """An adjective or participle that says the measure ("12 civilians dead", "nine injured")."""
+    if word.dep_ == "relcl" and word.tag_ in _FINITE:  # "the men who killed 3" did the killing
+        return None
     names = _names(word)
     for measure in table.measures:
         if not _fits(measure, ask):
