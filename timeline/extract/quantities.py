@@ -46,6 +46,7 @@ _RELATIVES = frozenset({"which", "that", "who", "whom"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _RANGE_WORDS = frozenset({"to", "and", "between", "from", "-", "–", ","})
+_NOT_FIGURES = frozenset({"DATE", "TIME", "MONEY"})
 
 
 class QuantityDataError(ValueError):
@@ -689,11 +690,9 @@ def _excluded(doc: Doc, phrase: _Phrase, table: QuantityTable) -> bool:
     labels = {t.ent_type_ for t in tokens}
     if "ORDINAL" in labels and not phrase.number.fraction:
         return True
-    if "MONEY" in labels and phrase.kind != "percent":
-        return True
     if _labelled(phrase) or _one_of(doc, phrase):
         return True
-    return _in_date_or_time(doc, phrase, labels, table)
+    return _in_entity(doc, phrase, labels, table)
 
 
 def _labelled(phrase: _Phrase) -> bool:
@@ -707,11 +706,14 @@ def _labelled(phrase: _Phrase) -> bool:
     )
 
 
-def _in_date_or_time(doc: Doc, phrase: _Phrase, labels: set[str], table: QuantityTable) -> bool:
-    """The entity tagger's DATE and TIME numbers are no figures, unless the number counts a
-    noun of a group ("between 50 and 60 people" is often tagged DATE), is a duration, or the
-    entity holds nothing of a date or a clock ("rose from 58 to 72" is often tagged DATE)."""
-    if not labels & _TIME_LABELS or phrase.kind == "duration":
+def _in_entity(doc: Doc, phrase: _Phrase, labels: set[str], table: QuantityTable) -> bool:
+    """The entity tagger's DATE, TIME and MONEY numbers are no figures, unless the number
+    counts a noun of a group ("between 50 and 60 people" is often tagged DATE), is a duration
+    or a percent, or the entity holds nothing but the number's words ("rose from 58 to 72" is
+    often tagged DATE, "roughly 2.5 million" MONEY)."""
+    if not labels & _NOT_FIGURES:
+        return False
+    if (phrase.kind == "duration" and labels & _TIME_LABELS) or phrase.kind == "percent":
         return False
     if phrase.unit is not None:
         return not _groups_of(phrase.unit, table)
@@ -737,7 +739,7 @@ def _entity_start(token: Token) -> int:
 
 
 def _date_like(token: Token, table: QuantityTable) -> bool:
-    """A word of a date or a clock ("May", "ago", "a.m.", "7:15") or a year ("2013")."""
+    """A word of a date, a clock or money ("May", "ago", "a.m.", "7:15", "$") or a year."""
     value = _digits(token)
     if value is not None:
         return token.is_digit and len(token.text) == 4  # a year; "2,000" has its comma
