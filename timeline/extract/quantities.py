@@ -540,8 +540,7 @@ def _read_vague(doc: Doc, i: int, stop: int, table: QuantityTable) -> _Number | 
         scale = table.scales.get(doc[after].lower_.removesuffix("s")) if after < stop else None
         if scale is not None:
             low, high, last = _times(low, scale), _times(high, scale), after
-        words = " ".join(vague.words).removesuffix(" of")
-        return _Number(i, last, low, high, None, vague=words)
+        return _Number(i, last, low, high, None, vague=" ".join(vague.words))
     return None
 
 
@@ -635,8 +634,20 @@ def _hedge_before(doc: Doc, number: _Number, floor: int, table: QuantityTable) -
         if start < floor or any(t.is_sent_start for t in doc[start + 1 : number.first + 1]):
             continue
         if tuple(t.lower_ for t in doc[start : number.first]) == hedge.words:
-            return hedge
+            return hedge if _linked(doc, start, number) else None
     return None
+
+
+def _linked(doc: Doc, start: int, number: _Number) -> bool:
+    """The hedge words hang on the number (advmod, quantmod, amod: "at least 58") or the
+    number on them ("over 200" parsed as a preposition, "as high as 100")."""
+    span = range(start, number.last + 1)
+    anchor = doc[number.last]
+    near = {anchor.i, anchor.head.i, *(t.i for t in list(anchor.ancestors)[:3])}
+    for token in doc[start : number.first]:
+        if token.i in near or any(a.i in span or a == anchor.head for a in token.ancestors):
+            return True
+    return False
 
 
 def _percent_after(doc: Doc, last: int, stop: int, table: QuantityTable) -> int | None:
@@ -760,6 +771,20 @@ def _one_of(doc: Doc, phrase: _Phrase) -> bool:
 # --- what the number counts --------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Ask:
+    """What a governing word must fit: the figure's kind, its groups (None: it counts no
+    noun), and a noun of nouns_with_verbs that it counts or passed ("the lives of")."""
+
+    kind: Unit
+    groups: frozenset[str] | None
+    via: str | None = None
+
+
+class _Drop(Exception):
+    """The figure is a part of another ("including 11 children") or not what happened."""
+
+
 def _names(token: Token) -> set[str]:
     """The names a word may be listed under: lemma, text, "cruise missile", "mig" of MiG-23."""
     lemma = token.lemma_.lower()
@@ -834,20 +859,6 @@ def _ask(phrase: _Phrase, table: QuantityTable) -> _Ask:
 
 
 # --- the word that says which measure ----------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Ask:
-    """What a governing word must fit: the figure's kind, its groups (None: it counts no
-    noun), and a noun of nouns_with_verbs that it counts or passed ("the lives of")."""
-
-    kind: Unit
-    groups: frozenset[str] | None
-    via: str | None = None
-
-
-class _Drop(Exception):
-    """The figure is a part of another ("including 11 children") or not what happened."""
 
 
 def _fits(measure: Measure, ask: _Ask) -> bool:
