@@ -114,11 +114,27 @@ class EvidenceOut(BaseModel):
     trigger_end: int
 
 
+class QuantityOut(BaseModel):
+    measure: str = Field(description="what is counted: deaths, injured, missiles_fired, ...")
+    low: float | None = Field(description="the least the wording allows (null: unbounded)")
+    high: float | None = Field(description="the most the wording allows (null: unbounded)")
+    best: float | None = Field(description="the figure as stated ('dozens': null)")
+    hedge: str | None = Field(description="'at least', 'about', 'dozens', ... as written")
+    text: str
+    start: int
+    end: int
+
+
 class AccountOut(BaseModel):
     id: int
     event_id: int
     document_id: int
     kind: str
+    family: str = Field(description="what happened, whichever verb told it: violence, control, ...")
+    modality: str = Field(
+        description="actual, or hypothetical / attempted / prevented / planned (never disputed)"
+    )
+    quantities: list[QuantityOut]
     claimant: ClaimantOut
     publisher: SourceOut
     published: datetime
@@ -154,10 +170,20 @@ class DisputeSideOut(BaseModel):
     account_ids: list[int]
 
 
+class FiguresOut(BaseModel):
+    measure: str
+    low: float | None
+    best: float | None
+    high: float | None
+
+
 class DisputeOut(BaseModel):
-    aspect: Literal["time", "actor", "polarity"]
-    detail: str
+    aspect: Literal["time", "actor", "polarity", "quantity"]
+    detail: str = Field(description="the sides in words: '8 Nov 2017 according to SANA; ...'")
     sides: list[DisputeSideOut]
+    figures: FiguresOut | None = Field(
+        default=None, description="for a quantity: the low / best / high across the accounts"
+    )
 
 
 class EventDetail(EventOut):

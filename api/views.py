@@ -15,8 +15,10 @@ from api.schemas import (
     EventDetail,
     EventOut,
     EvidenceOut,
+    FiguresOut,
     ParticipantOut,
     PlaceOut,
+    QuantityOut,
     RevisionOut,
     SourceOut,
     TimeMentionOut,
@@ -58,6 +60,9 @@ def account_out(a: Account) -> AccountOut:
         event_id=a.event_id,
         document_id=a.document_id,
         kind=a.kind,
+        family=a.family,
+        modality=a.modality,
+        quantities=[QuantityOut(**q) for q in a.quantities or []],
         claimant=ClaimantOut(
             name=a.claimant_name, entity_id=a.claimant_entity_id, cue=a.claimant_cue
         ),
@@ -108,6 +113,7 @@ def event_detail(e: Event) -> EventDetail:
                 aspect=d.aspect,
                 detail=d.detail,
                 sides=[DisputeSideOut(label=label, account_ids=ids) for label, ids in d.sides],
+                figures=FiguresOut(**d.figures) if d.figures else None,
             )
             for d in e.disputes
         ],

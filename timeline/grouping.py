@@ -18,9 +18,10 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from timeline.extract.families import default_families
+from timeline.extract.types import Quantity
 from timeline.reconcile.actors import ActorRules, load_actor_rules
 from timeline.reconcile.clustering import cluster, combine
-from timeline.reconcile.disputes import AccountView, find_disputes
+from timeline.reconcile.disputes import AccountView, Dispute, find_disputes
 from timeline.reconcile.envelope import envelope, listed_from
 from timeline.reconcile.scoring import FAR, UNDATED_REACH, Facts, best_match
 from timeline.store.models import Account, DisputeRow, Event, Participant
@@ -88,9 +89,7 @@ def _join_curated(session: Session, account: Account, curated: Sequence[Event]) 
     return True
 
 
-def _regroup_from(
-    session: Session, family: str, fresh: Sequence[Account], now: datetime
-) -> None:
+def _regroup_from(session: Session, family: str, fresh: Sequence[Account], now: datetime) -> None:
     """Redo the canonical grouping from the first new account on.
 
     Accounts before it keep the groups they formed (seeds); it and every later account of
@@ -178,8 +177,9 @@ def account_facts(account: Account) -> Facts:
     places = _role(account, "location")
     specific = next((p for p in places if not _broad(p)), None)
     broad = next((p for p in places if _broad(p)), None)
-    agents, others = _role(account, "agent"), _role(account, "target", "supporter")
-    contested = account.family in rules.contested_kinds
+    agents, others = _said_to_have_done_it(account), _role(account, "target", "supporter")
+    # Sides come only from tellings of the deed itself, not from who accuses or denies.
+    contested = account.family in rules.contested_kinds and account.kind not in _REFERRING
     return Facts(
         kind=account.family,
         place=min(_identities(specific, rules)) if specific else None,
@@ -196,9 +196,24 @@ def account_facts(account: Account) -> Facts:
     )
 
 
+_REFERRING = frozenset(default_families().referring)
+
+
+def _said_to_have_done_it(account: Account) -> list[Participant]:
+    """The agents of the deed: for an accusation its accused, for a denial nobody (the
+    denier says it did not do it), else the agents."""
+    if account.kind == "accusation":
+        return _role(account, "target")
+    if account.kind == "denial":
+        return []
+    return _role(account, "agent")
+
+
 def _broad(place: Participant) -> bool:
     """A country or a province: it does not tell one event from another."""
-    return place.entity is not None and place.entity.subtype in default_families().broad_place_subtypes
+    return (
+        place.entity is not None and place.entity.subtype in default_families().broad_place_subtypes
+    )
 
 
 def _claimant(account: Account) -> str:
@@ -283,14 +298,23 @@ def refresh_disputes(event: Event) -> None:
             aspect=d.aspect,
             detail=d.detail,
             sides=[[label, list(ids)] for label, ids in d.sides],
+            figures=_figures(d),
         )
         for d in found
     ]
     event.disputed = bool(found)
 
 
+def _figures(d: Dispute) -> dict[str, object] | None:
+    if d.figures is None:
+        return None
+    low, best, high = d.figures
+    return {"measure": d.measure or "", "low": low, "best": best, "high": high}
+
+
 def _view(account: Account) -> AccountView:
     polarity: Literal["asserts", "denies"] = "denies" if account.polarity == "denies" else "asserts"
+    modality = account.modality if account.modality in _MODALITIES else "actual"
     return AccountView(
         id=account.id,
         time_value=account.time_value,
@@ -299,7 +323,43 @@ def _view(account: Account) -> AccountView:
         own_time=account.time_source == "own",
         agents=frozenset(p.name for p in _role(account, "agent")),
         polarity=polarity,
-        agent_ids=account_facts(account).agents,
+        agent_ids=frozenset(i.removeprefix("key:") for i in account_facts(account).agents),
+        claimant=account.claimant_name,
+        claimant_id=_claimant_identity(account),
+        publisher=account.publisher.name,
+        reported=account.document.published.date(),
+        document_id=account.document_id,
+        quote=account.quote,
+        time_text=account.time_mention.text if account.time_mention else None,
+        granularity=account.granularity,
+        stance=polarity,
+        modality=modality,  # type: ignore[arg-type]
+        quantities=tuple(_quantity(q) for q in account.quantities or []),
+        stage=account.kind,
+    )
+
+
+_MODALITIES = frozenset({"actual", "hypothetical", "attempted", "prevented", "planned"})
+
+
+def _claimant_identity(account: Account) -> str:
+    """The claimant's entity key, else its name: one identity is one source."""
+    entity = account.claimant_entity
+    if entity is not None:
+        return entity.key
+    return account.claimant_name.casefold()
+
+
+def _quantity(fields: dict[str, Any]) -> Quantity:
+    return Quantity(
+        measure=str(fields["measure"]),
+        low=fields.get("low"),
+        high=fields.get("high"),
+        best=fields.get("best"),
+        hedge=fields.get("hedge"),
+        text=str(fields.get("text", "")),
+        start=int(fields.get("start", 0)),
+        end=int(fields.get("end", 0)),
     )
 
 

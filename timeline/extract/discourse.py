@@ -15,7 +15,7 @@ not merely the last one, so that a background sentence does not capture what fol
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -30,6 +30,7 @@ class _StoryEvent:
     family: str
     places: tuple[Participant, ...]  # the specific places it is told at
     time_index: int | None  # the first own time it is told with
+    agents: frozenset[str] = frozenset()  # entity keys of the agents it is told with
     told: int = 0
     first: int = 0
     members: list[int] = field(default_factory=list)
@@ -40,10 +41,14 @@ def link_story(
     times: Sequence[TimeMention],
     gazetteer: Gazetteer,
     families: Families,
+    opposed: Callable[[str, frozenset[str], frozenset[str]], bool] | None = None,
 ) -> list[EventMention]:
-    """The mentions, each with its family and what its story event tells of place and time."""
+    """The mentions, each with its family and what its story event tells of place and time.
+
+    `opposed(family, agents, other_agents)` tells agents whose tellings cannot be one event
+    (opposing sides taking a town); by default none are."""
     story: list[_StoryEvent] = []
-    linker = _Linker(times, gazetteer, families)
+    linker = _Linker(times, gazetteer, families, opposed)
     chosen: dict[int, _StoryEvent] = {}
     order = sorted(range(len(events)), key=lambda i: (events[i].evidence_start, i))
     for position in order:
@@ -65,19 +70,23 @@ def link_story(
 
 class _Linker:
     def __init__(
-        self, times: Sequence[TimeMention], gazetteer: Gazetteer, families: Families
+        self,
+        times: Sequence[TimeMention],
+        gazetteer: Gazetteer,
+        families: Families,
+        opposed: Callable[[str, frozenset[str], frozenset[str]], bool] | None,
     ) -> None:
+        self.opposed = opposed
         self.times = times
         self.gazetteer = gazetteer
         self.reach = timedelta(days=families.reach_days)
         self.broad = families.broad_place_subtypes
         self.inheriting = families.place_inheriting
+        self.referring = frozenset(families.referring)
 
     def specific(self, em: EventMention) -> tuple[Participant, ...]:
         """The places that tell one event from another: towns, sites, unknown names."""
-        return tuple(
-            p for p in em.participants if p.role == "location" and not self._is_broad(p)
-        )
+        return tuple(p for p in em.participants if p.role == "location" and not self._is_broad(p))
 
     def _is_broad(self, p: Participant) -> bool:
         entry = self.gazetteer.entries.get(p.entity_key) if p.entity_key else None
@@ -91,16 +100,15 @@ class _Linker:
     def choose(
         self, em: EventMention, family: str | None, story: Sequence[_StoryEvent]
     ) -> _StoryEvent | None:
-        fitting = [
-            s
-            for s in story
-            if (family is None or s.family == family) and self._fits(em, s)
-        ]
+        fitting = [s for s in story if (family is None or s.family == family) and self._fits(em, s)]
         if not fitting:
             return None
         return max(fitting, key=lambda s: (s.told, -s.first))
 
     def _fits(self, em: EventMention, s: _StoryEvent) -> bool:
+        agents = self.deed_agents(em)
+        if self.opposed and agents and s.agents and self.opposed(s.family, agents, s.agents):
+            return False
         places = self.specific(em)
         if places and s.places and not _same_place(places, s.places):
             return False
@@ -130,6 +138,12 @@ class _Linker:
             time_source=time_source,
         )
 
+    def deed_agents(self, em: EventMention) -> frozenset[str]:
+        """Who the mention says did it; a denial's or accusation's speaker did nothing."""
+        if em.kind in self.referring:
+            return frozenset()
+        return _agent_keys(em)
+
     def main_places(self, members: Sequence[EventMention]) -> tuple[Participant, ...]:
         """The specific place its mentions name most often (the first on a tie)."""
         counts: dict[str, int] = {}
@@ -150,8 +164,13 @@ class _Linker:
         own = self.own_time(em)
         if s.time_index is None and own is not None and own.earliest is not None:
             s.time_index = em.time_index
+        s.agents |= self.deed_agents(em)
         s.told += 1
         s.members.append(position)
+
+
+def _agent_keys(em: EventMention) -> frozenset[str]:
+    return frozenset(p.entity_key for p in em.participants if p.role == "agent" and p.entity_key)
 
 
 def _same_place(a: Sequence[Participant], b: Sequence[Participant]) -> bool:

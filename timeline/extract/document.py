@@ -23,8 +23,8 @@ from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_
 from timeline.extract.names import unknown_names
 from timeline.extract.parse import parse
 from timeline.extract.sentences import sentences_of
-from timeline.extract.speech import parsed_attributions
 from timeline.extract.spans import SpanSet, within
+from timeline.extract.speech import parsed_attributions
 from timeline.extract.timing import TimeContext
 from timeline.extract.types import Sentence
 from timeline.temporal.types import TimeMention

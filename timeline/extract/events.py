@@ -24,6 +24,7 @@ from timeline.extract.leaders import apply_leads
 from timeline.extract.lexicon import default_lexicon
 from timeline.extract.mentions import Mention
 from timeline.extract.participants import assign_roles, supporters
+from timeline.extract.quantities import find_quantities
 from timeline.extract.speech import claimant_from
 from timeline.extract.syntax import (
     event_places,
@@ -35,6 +36,7 @@ from timeline.extract.syntax import (
 from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger, find_triggers
 from timeline.extract.types import EventMention, Participant, Sentence
+from timeline.reconcile.actors import load_actor_rules
 from timeline.temporal.types import TimeMention
 
 
@@ -58,7 +60,17 @@ def extract_events(
         events.extend([*found, *denied_claims(doc, index, found, events)])
         events.extend(debunked(doc, index, found, events))
         tellers.update(doc, index)
-    return link_story(retarget(events), mentions, gazetteer, default_families())
+    return link_story(retarget(events), mentions, gazetteer, default_families(), _opposed)
+
+
+def _opposed(family: str, agents: frozenset[str], others: frozenset[str]) -> bool:
+    """Agents on opposing sides of a contested family (one side takes the town, the other
+    takes it back) tell two events."""
+    rules = load_actor_rules()
+    if family not in rules.contested_kinds:
+        return False
+    mine, theirs = rules.sides(agents), rules.sides(others)
+    return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
 def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventMention]:
@@ -135,7 +147,8 @@ def _read_off_parse(doc: Document, em: EventMention, mentions: Sequence[Mention]
         own = claimant_from(subject, mentions, em.trigger.lower()) if subject else None
         if own is not None and not (doc.publisher_key and own.entity_key == doc.publisher_key):
             claimant = own
-    return replace(em, modality=told_as, claimant=claimant)
+    figures = find_quantities(doc.parsed, em.evidence_start, em.evidence_end)
+    return replace(em, modality=told_as, claimant=claimant, quantities=figures)
 
 
 # Verb forms that can be read as nouns as written ("head", "attacks").

@@ -49,7 +49,9 @@ def parse_families(raw: Any, where: str) -> Families:
         if kind in kinds:
             raise FamiliesError(f"{where}: referring kind {kind!r} also has a family")
         if family not in kinds.values():
-            raise FamiliesError(f"{where}: referring kind {kind!r} falls back to unknown {family!r}")
+            raise FamiliesError(
+                f"{where}: referring kind {kind!r} falls back to unknown {family!r}"
+            )
     reach = raw.get("reach_days")
     if not isinstance(reach, int) or reach < 0:
         raise FamiliesError(f"{where}: reach_days must be a whole number of days")

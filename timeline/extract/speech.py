@@ -102,10 +102,22 @@ def _object_only(verb: Token, lexicon: Lexicon) -> bool:
     is said."""
     children = list(verb.children)
     objects = [c for c in children if c.dep_ == "dobj"]
-    if not objects or any(c.dep_ in _CONTENT for c in children):
+    if not objects or any(c.dep_ in _CONTENT for c in children) or _gerund_content(verb):
         return False
     nouns = event_nouns(lexicon)
     return not any(o.lemma_.lower() in nouns or o.lower_ in nouns for o in objects)
+
+
+def _gerund_content(verb: Token) -> Token | None:
+    """ "accused the coalition of refusing ...": what is said is the gerund after "of"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # The parser hangs "of" from the verb or from its object.
+    for child in [c for t in (verb, *objects) for c in t.children]:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+            gerund = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if gerund is not None and gerund.tag_ == "VBG":
+                return gerund
+    return None
 
 
 @cache
@@ -160,6 +172,9 @@ def _noun_before(verb: Token) -> Token | None:
 def _scope(verb: Token, span: Span, s: Sentence, subject: Token) -> tuple[int, int]:
     """The content: the verb's clausal complement; else what follows the verb; else all."""
     content = [c for c in verb.children if c.dep_ in _CONTENT]
+    gerund = _gerund_content(verb)
+    if gerund is not None:
+        content.append(gerund)
     if content:
         start = min(c.left_edge.idx for c in content)
         last = max(content, key=lambda c: c.right_edge.i).right_edge
@@ -204,8 +219,10 @@ def _claimant(subject: Token, mentions: Sequence[Mention], cue: str) -> Claimant
     title = _title(subject)
     if title is not None:
         name = f"{name}, {title}"
-    if own is not None and own.start <= start and end <= own.end + 3:
-        name = own.name  # the whole phrase names a known entity: use its canonical name
+    if own is not None:
+        name = own.name  # the phrase's head names a known entity: its canonical name
+        if title is not None:
+            name = f"{name}, {title}"
     return Claimant(name, entity.key if entity else None, cue, start, end)
 
 
@@ -245,9 +262,9 @@ def _with_hyphenated_tail(run: list[Token]) -> list[Token]:
 def _without_bare_title(tokens: list[Token]) -> list[Token]:
     """ "Spokesman Ryan Dillon said": the person; a title with its body stays ("Coalition
     spokesman Ryan Dillon")."""
-    if len(tokens) > 1 and tokens[1].pos_ == "PROPN" and tokens[0].is_title:
-        if tokens[0].lemma_.lower() in syntax_cues().speaker_heads:
-            return tokens[1:]
+    titled = len(tokens) > 1 and tokens[1].pos_ == "PROPN" and tokens[0].is_title
+    if titled and tokens[0].lemma_.lower() in syntax_cues().speaker_heads:
+        return tokens[1:]
     return tokens
 
 
@@ -282,9 +299,7 @@ def _title(subject: Token) -> str | None:
 def _body(subject: Token, mentions: Sequence[Mention]) -> Mention | None:
     """The body a person speaks for: an actor in the apposition or the title before the name
     ("NAME, head of the Observatory"; "Observatory head NAME"; "the monitor's chief")."""
-    parts = [
-        c for c in subject.children if c.dep_ in {"appos", "compound", "poss", "prep", "acl"}
-    ]
+    parts = [c for c in subject.children if c.dep_ in {"appos", "compound", "poss", "prep", "acl"}]
     for part in parts:
         found = _entity_in(mentions, part.left_edge.idx, _end(part.right_edge), head=None)
         if found is not None:
@@ -385,9 +400,7 @@ def _according(span: Span, s: Sentence, mentions: Sequence[Mention]) -> Iterable
         yield Attribution(claimant, (s.start, s.end), (token.idx, cue_end), True, relay=relay)
 
 
-def _media_owner(
-    source: Token, mentions: Sequence[Mention]
-) -> tuple[Claimant, Claimant] | None:
+def _media_owner(source: Token, mentions: Sequence[Mention]) -> tuple[Claimant, Claimant] | None:
     """The body whose outlet a medium is, and the medium ("the group's Amaq agency")."""
     start, end = source.left_edge.idx, _end(source.right_edge)
     media = [m for m in mentions if m.subtype == "media" and start <= m.start and m.end <= end]

@@ -109,9 +109,7 @@ def is_verbal_use(
         return True
     if token.pos_ not in {"VERB", "AUX"}:
         return not (noun_shaped and token.pos_ in {"NOUN", "PROPN"})
-    if token.dep_ == "acl" and token.head.lemma_.lower() in cues.photo_nouns:
-        return False
-    return True
+    return not (token.dep_ == "acl" and token.head.lemma_.lower() in cues.photo_nouns)
 
 
 def event_places(

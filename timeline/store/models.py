@@ -189,8 +189,8 @@ class DisputeRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     # [[label, [account ids]], ...]: the sides and the accounts on each
     sides: Mapped[list[Any]] = mapped_column(JSON)
-    # For a quantity: [low, best, high] across the accounts (UCDP style); else null
-    figures: Mapped[list[Any] | None] = mapped_column(JSON)
+    # For a quantity: {measure, low, best, high} across the accounts (UCDP style); else null
+    figures: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     event: Mapped[Event] = relationship(back_populates="disputes")
 
@@ -243,6 +243,7 @@ class Account(Base):
     event: Mapped[Event] = relationship(back_populates="accounts")
     document: Mapped[Document] = relationship(lazy="joined")
     publisher: Mapped[Source] = relationship(lazy="joined")
+    claimant_entity: Mapped[Entity | None] = relationship(lazy="joined")
     time_mention: Mapped[TimeMentionRow | None] = relationship(lazy="joined")
     participants: Mapped[list[Participant]] = relationship(
         back_populates="account",
