@@ -1,23 +1,14 @@
-"""English inflection of verb lemmas and nouns, enough to write triggers as lemmas.
+"""English inflection of verb lemmas, for the attribution cues that still match text.
 
+Triggers match on the parse's lemmas (triggers.py); only the speech verbs and lead verbs of
+cues.yaml, which attribution.py finds with regular expressions, need their surface forms.
 Over-generation is harmless (a form that never occurs never matches), so the rules are
 simple; irregular past tenses and participles are given in the data.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-VerbForm = Literal["base", "third", "past", "participle", "gerund"]
 _VOWELS = "aeiou"
-
-
-@dataclass(frozen=True, slots=True)
-class Form:
-    text: str  # lowercase surface form, words separated by one space
-    pos: Literal["verb", "noun"]
-    verb_form: VerbForm | None = None
 
 
 def _doubles_final(word: str) -> bool:
@@ -59,23 +50,17 @@ def _gerund(word: str) -> str:
     return word + "ing"
 
 
-def verb_forms(lemma: str, past: str | None = None, participle: str | None = None) -> list[Form]:
-    """All forms of a verb; in a phrasal verb ("pull out") the first word inflects."""
+def verb_forms(lemma: str, past: str | None = None, participle: str | None = None) -> list[str]:
+    """Base, third person, past, participle and gerund, in that order; in a phrasal verb
+    ("point out") the first word inflects."""
     head, _, rest = lemma.lower().partition(" ")
     tail = f" {rest}" if rest else ""
     past_form = past.lower() if past else _past(head) + tail
     participle_form = participle.lower() if participle else past_form
     return [
-        Form(lemma.lower(), "verb", "base"),
-        Form(_third(head) + tail, "verb", "third"),
-        Form(past_form, "verb", "past"),
-        Form(participle_form, "verb", "participle"),
-        Form(_gerund(head) + tail, "verb", "gerund"),
+        lemma.lower(),
+        _third(head) + tail,
+        past_form,
+        participle_form,
+        _gerund(head) + tail,
     ]
-
-
-def noun_forms(noun: str) -> list[Form]:
-    """A noun and its plural (the last word inflects: "air strike" → "air strikes")."""
-    word = noun.lower()
-    plural = word if word.endswith("s") else _third(word)
-    return [Form(word, "noun"), Form(plural, "noun")]

@@ -20,8 +20,7 @@ from typing import Any
 
 from timeline.extract.assemble import attribution_for, build_event
 from timeline.extract.document import Document
-from timeline.extract.inflect import Form
-from timeline.extract.lexicon import Lexicon, phrase_pattern
+from timeline.extract.lexicon import Form, Lexicon, phrase_pattern
 from timeline.extract.mentions import Mention
 from timeline.extract.tellers import Tellers
 from timeline.extract.triggers import Trigger

@@ -7,13 +7,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
-from timeline.extract.inflect import Form, noun_forms, verb_forms
+from timeline.extract.inflect import verb_forms
 
 REQUIREMENTS = frozenset({"place", "object_place", "participant", "none"})
+VerbForm = Literal["base", "third", "past", "participle", "gerund"]
+_INFLECTIONS: tuple[VerbForm, ...] = ("base", "third", "past", "participle", "gerund")
+# "58 were dead": a figure as the subject or object of a rule that lists this word.
+NUMBER = "number"
 
 
 class LexiconError(ValueError):
@@ -21,11 +25,23 @@ class LexiconError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Form:
+    """How a trigger was read: its words (lowercase, one space apart) and part of speech;
+    for a verb, its inflection as the parse tags it."""
+
+    text: str
+    pos: Literal["verb", "noun"]
+    verb_form: VerbForm | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TriggerRule:
     id: str
     kind: str
     category: str
-    forms: tuple[Form, ...]
+    verbs: tuple[str, ...] = ()  # lemmas; a phrasal verb is the lemma and its particle
+    nouns: tuple[str, ...] = ()  # lemmas; a compound is a lemma sequence ("air strike")
+    phrases: tuple[str, ...] = ()  # fixed phrases, matched word by word on lemma or surface
     requires: str = "participant"
     not_followed_by: tuple[str, ...] = ()
     not_preceded_by: tuple[str, ...] = ()
@@ -33,22 +49,55 @@ class TriggerRule:
     no_passive: bool = False
     subject_is_target: bool = False  # "ISIS lost Abu Kamal to the army": the loser is the target
     passive_kind: str | None = None
-    # (kind, nouns): the kind when one of the nouns follows within three words ("rejected
-    # Russian requests" is a refusal, not a denial).
+    # (kind, nouns): the kind when the verb's object is one of the nouns, or one follows
+    # within three words ("rejected Russian requests" is a refusal, not a denial).
     kind_by_object: tuple[tuple[str, frozenset[str]], ...] = ()
+    # What the parse must show around a verb (lemma phrases; see the header of triggers.yaml).
+    objects: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    complements: tuple[str, ...] = ()
+    participant_nouns: tuple[str, ...] = ()
+    needs_object: bool = False
+    no_object: bool = False
     examples: tuple[Mapping[str, Any], ...] = ()
     counterexamples: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[Form, ...]:
+        """The rule's words as written: verb lemmas and fixed phrases, then noun lemmas."""
+        return (
+            *(Form(v, "verb", "base") for v in self.verbs),
+            *(Form(p, "verb") for p in self.phrases),
+            *(Form(n, "noun") for n in self.nouns),
+        )
+
+    @property
+    def constrained(self) -> bool:
+        """Whether the rule reads the verb's arguments: such a reading is tried first."""
+        return bool(
+            self.objects or self.subjects or self.complements or self.no_object or self.needs_object
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way a rule is written: a verb, a noun or a fixed phrase, as lemma words."""
+
+    words: tuple[str, ...]
+    pos: Literal["verb", "noun", "phrase"]
+    rule: TriggerRule
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: cached derivations
 class Lexicon:
     rules: tuple[TriggerRule, ...]
-    forms: Mapping[str, tuple[tuple[TriggerRule, Form], ...]]  # surface → rules and form
+    entries: Mapping[str, tuple[Entry, ...]]  # first word → entries, longest first
+    phrasal: frozenset[str]  # "take off", "pull out": a verb with this particle is another verb
     speech_forms: Mapping[str, Form]
     denial_lemmas: frozenset[str]
     hedging_lemmas: frozenset[str]
     speech_lemma_of: Mapping[str, str]
-    longest_form: int  # in words
     cues: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -64,12 +113,19 @@ def word_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _verb_entry_forms(entry: Any, where: str) -> list[Form]:
+def _speech_verb_forms(entry: Any, where: str) -> list[Form]:
+    """The surface forms of a speech verb, for the attribution cues that match text."""
     if isinstance(entry, str) and entry.strip():
-        return verb_forms(entry.strip())
-    if isinstance(entry, Mapping) and isinstance(entry.get("lemma"), str):
-        return verb_forms(entry["lemma"], entry.get("past"), entry.get("participle"))
-    raise LexiconError(f"{where}: a verb must be a lemma or {{lemma, past, participle}}: {entry!r}")
+        made = verb_forms(entry.strip())
+    elif isinstance(entry, Mapping) and isinstance(entry.get("lemma"), str):
+        made = verb_forms(entry["lemma"], entry.get("past"), entry.get("participle"))
+    else:
+        raise LexiconError(
+            f"{where}: a verb must be a lemma or {{lemma, past, participle}}: {entry!r}"
+        )
+    return [
+        Form(text, "verb", verb_form) for text, verb_form in zip(made, _INFLECTIONS, strict=True)
+    ]
 
 
 def _strings(raw: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
@@ -77,7 +133,36 @@ def _strings(raw: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         bad = [v for v in value if not isinstance(v, str)] if isinstance(value, list) else value
         raise LexiconError(f"{where}: {name} must be a list of strings (quote {bad!r})")
-    return tuple(v.lower() for v in value)
+    return tuple(" ".join(v.lower().split()) for v in value)
+
+
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "category",
+        "verbs",
+        "forms",
+        "nouns",
+        "requires",
+        "not_followed_by",
+        "not_preceded_by",
+        "requires_after",
+        "no_passive",
+        "subject_is_target",
+        "passive_kind",
+        "kind_by_object",
+        "objects",
+        "not_objects",
+        "subjects",
+        "complements",
+        "participant_nouns",
+        "needs_object",
+        "no_object",
+        "examples",
+        "counterexamples",
+    }
+)
 
 
 def _rule(raw: Any, index: int) -> TriggerRule:
@@ -88,18 +173,18 @@ def _rule(raw: Any, index: int) -> TriggerRule:
     for name in ("id", "kind", "category"):
         if not isinstance(raw.get(name), str):
             raise LexiconError(f"{where}: {name} is required")
-    forms: list[Form] = []
-    for verb in raw.get("verbs") or []:
-        forms.extend(_verb_entry_forms(verb, where))
-    for phrase in _strings(raw, "forms", where):
-        # "making their way", "sending aircraft into": a gerund, which may follow "of".
-        gerund = phrase.split()[0].endswith("ing")
-        forms.append(Form(phrase, "verb", "gerund" if gerund else "past"))
-    for noun in _strings(raw, "nouns", where):
-        forms.extend(noun_forms(noun))
+    unknown = sorted(set(raw) - _RULE_KEYS)
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {unknown}")
+    # Inflections come from the parse: a verb is written as its lemma only.
+    verbs, nouns, phrases = (_strings(raw, n, where) for n in ("verbs", "nouns", "forms"))
+    if "" in (*verbs, *nouns, *phrases):
+        raise LexiconError(f"{where}: an empty verb, noun or form")
     requires = raw.get("requires", "participant")
-    if requires not in REQUIREMENTS or not forms:
-        raise LexiconError(f"{where}: needs forms and requires in {sorted(REQUIREMENTS)}")
+    if requires not in REQUIREMENTS or not (verbs or nouns or phrases):
+        raise LexiconError(
+            f"{where}: needs verbs, nouns or forms, and requires in {sorted(REQUIREMENTS)}"
+        )
     examples = raw.get("examples") or []
     if not examples or not all(isinstance(e, Mapping) and "text" in e for e in examples):
         raise LexiconError(f"{where}: needs examples with text")
@@ -107,7 +192,9 @@ def _rule(raw: Any, index: int) -> TriggerRule:
         id=raw["id"],
         kind=raw["kind"],
         category=raw["category"],
-        forms=tuple(forms),
+        verbs=verbs,
+        nouns=nouns,
+        phrases=phrases,
         requires=requires,
         not_followed_by=_strings(raw, "not_followed_by", where),
         not_preceded_by=_strings(raw, "not_preceded_by", where),
@@ -116,6 +203,13 @@ def _rule(raw: Any, index: int) -> TriggerRule:
         subject_is_target=bool(raw.get("subject_is_target", False)),
         passive_kind=raw.get("passive_kind"),
         kind_by_object=_kind_by_object(raw, where),
+        objects=_strings(raw, "objects", where),
+        not_objects=_strings(raw, "not_objects", where),
+        subjects=_strings(raw, "subjects", where),
+        complements=_strings(raw, "complements", where),
+        participant_nouns=_strings(raw, "participant_nouns", where),
+        needs_object=bool(raw.get("needs_object", False)),
+        no_object=bool(raw.get("no_object", False)),
         examples=tuple(examples),
         counterexamples=_strings(raw, "counterexamples", where),
     )
@@ -140,15 +234,12 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
     if not isinstance(rules_raw, list) or not isinstance(cues, Mapping):
         raise LexiconError("triggers must be a list and cues a mapping")
     rules = tuple(_rule(raw, i) for i, raw in enumerate(rules_raw))
-    index: dict[str, list[tuple[TriggerRule, Form]]] = {}
-    for rule in rules:
-        for form in rule.forms:
-            index.setdefault(form.text, []).append((rule, form))
+    entries = _entries(rules)
     attribution = cues.get("attribution") or {}
     speech_forms: dict[str, Form] = {}
     lemma_of: dict[str, str] = {}
     for verb in attribution.get("speech_verbs") or []:
-        forms = _verb_entry_forms(verb, "cues attribution.speech_verbs")
+        forms = _speech_verb_forms(verb, "cues attribution.speech_verbs")
         for form in forms:
             speech_forms.setdefault(form.text, form)
             lemma_of.setdefault(form.text, forms[0].text)
@@ -157,8 +248,13 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
     compiled["_lead"] = _lead_pattern(compiled)
     return Lexicon(
         rules=rules,
-        forms={k: tuple(v) for k, v in index.items()},
-        longest_form=max(len(k.split()) for k in index),
+        entries=entries,
+        phrasal=frozenset(
+            " ".join(e.words)
+            for group in entries.values()
+            for e in group
+            if e.pos == "verb" and len(e.words) == 2
+        ),
         speech_forms=speech_forms,
         denial_lemmas=frozenset(_strings(attribution, "denial_verbs", "cues")),
         hedging_lemmas=frozenset(_strings(attribution, "hedging_verbs", "cues")),
@@ -167,9 +263,27 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
     )
 
 
+def _entries(rules: Iterable[TriggerRule]) -> dict[str, tuple[Entry, ...]]:
+    """Every verb, noun and phrase by its first word; at each word the longest entry, then
+    the rules that read the verb's arguments, are tried first."""
+    index: dict[str, list[Entry]] = {}
+    for rule in rules:
+        written: list[tuple[Literal["verb", "noun", "phrase"], tuple[str, ...]]] = [
+            *(("verb", tuple(v.split())) for v in rule.verbs),
+            *(("noun", tuple(n.split())) for n in rule.nouns),
+            *(("phrase", tuple(p.split())) for p in rule.phrases),
+        ]
+        for pos, words in written:
+            index.setdefault(words[0], []).append(Entry(words, pos, rule))
+    return {
+        first: tuple(sorted(group, key=lambda e: (-len(e.words), not e.rule.constrained)))
+        for first, group in index.items()
+    }
+
+
 def _lead_pattern(cues: Mapping[str, Any]) -> re.Pattern[str]:
     """After an actor: "(has) provided (some) information", "released a statement"."""
-    verbs = [f.text for lemma in cues["_lead_verbs"] for f in verb_forms(lemma)]
+    verbs = [text for lemma in cues["_lead_verbs"] for text in verb_forms(lemma)]
     return re.compile(
         r"\s+(?:(?:has|have|had|also|now|today|again|just)\s+)*"
         rf"(?:{phrase_pattern(verbs)})\s+(?:[\w-]+\s+){{0,3}}?"

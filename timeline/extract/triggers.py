@@ -1,16 +1,22 @@
-"""Finding event triggers in a sentence, with voice, negation, hedging and modality.
+"""Finding event triggers in a sentence on its parse, with voice, negation, hedging and modality.
 
-A candidate form is dropped when it is part of a name, when its rule's idiom filters or
-requirements fail, or when it is not reported as happening (after a modal, in a purpose
-clause, or as a bare infinitive: "in order to strike"), so that plans are not events.
+A verb rule matches a verb (VERB or AUX) whose lemma it lists; a phrasal verb is the lemma and
+its particle ("pull out", "turn down"), and a verb with a particle that some rule lists is
+that verb only ("took off" is no "take"). A noun rule matches a noun by lemma, a compound by
+its lemma sequence ("air strikes"); a fixed phrase matches word by word. The inflection and
+the voice are the parse's. A candidate is dropped when it is part of a name, when its rule's
+idiom filters, argument checks or requirements fail, or when it is not reported as happening
+(after a modal, in a purpose clause, or as a bare infinitive: "in order to strike"), so that
+plans are not events.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from timeline.extract.clauses import (
     SentenceView,
@@ -19,44 +25,38 @@ from timeline.extract.clauses import (
     words_after,
     words_before,
 )
-from timeline.extract.inflect import Form
-from timeline.extract.lexicon import Lexicon, TriggerRule
+from timeline.extract.lexicon import NUMBER, Entry, Form, Lexicon, TriggerRule, VerbForm
 from timeline.extract.mentions import Mention
 from timeline.extract.names import object_place
 from timeline.extract.spans import SpanSet
 from timeline.extract.types import Sentence
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
-_RELATIVE_PREPOSITIONS = frozenset({"by", "in", "at", "near", "on", "inside", "across", "along"})
-_NUMBER_WORDS = frozenset(
-    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"}
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_VERB_FORMS: Mapping[str, VerbForm] = {
+    "VB": "base",
+    "VBP": "base",
+    "VBZ": "third",
+    "VBG": "gerund",
+    "VBD": "past",
+    "VBN": "participle",
+}
+# Predicative complements: "58 were dead", "left seven people dead".
+_COMPLEMENTS = frozenset({"acomp", "oprd", "xcomp", "ccomp"})
+# Words that belong to an argument's name: "cruise missiles", "the banned nerve agent".
+_NAME_PARTS = frozenset({"compound", "amod", "nmod"})
+_ATTRIBUTIVE = frozenset({"amod", "compound"})
+# Nouns that count what follows "of": "dozens of missiles", "a barrage of 59 missiles".
+_QUANTITIES = frozenset(
+    {"dozen", "hundred", "thousand", "score", "number", "couple", "pair", "handful", "total"}
+    | {"barrage", "salvo", "volley", "wave", "series", "batch", "set", "string", "rain", "hail"}
 )
-_ADVERBS = frozenset(
-    {
-        "then",
-        "also",
-        "later",
-        "soon",
-        "again",
-        "already",
-        "eventually",
-        "finally",
-        "have",
-        "has",
-        "had",
-        "subsequently",
-        "first",
-        "twice",
-        "once",
-        "reportedly",
-        "allegedly",
-    }
-)
-_MAIN_VERB_LATER = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|prove|proves|proved|show|shows|showed|belong|belonged|"
-    r"remain|remained|suggest|suggests|indicate|indicates)\b",
-    re.IGNORECASE,
-)
+# Particles that may stand apart from their verb ("pulled its troops out").
+_PARTICLES = frozenset({"out", "off", "back", "down", "up", "away"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:the|of|control|town|city|village|border|key|strategic|most|much|all|part|parts|its|"
     r"their|remaining|last)\s+){0,4}",
@@ -64,7 +64,6 @@ _OBJECT_GAP = re.compile(
 )
 _PLACE_WINDOW = 8
 _WORDS = re.compile(r"[^\W_]+")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "you"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,45 +79,386 @@ class Trigger:
     hedge: str | None
 
 
-def _choose_form(
-    options: Sequence[tuple[TriggerRule, Form]], nominal: bool
-) -> tuple[TriggerRule, Form] | None:
-    """After a determiner only a noun reading stands; elsewhere the verb reading wins."""
-    nouns = [o for o in options if o[1].pos == "noun"]
-    verbs = [o for o in options if o[1].pos == "verb"]
-    if nominal:
-        return nouns[0] if nouns else None
-    return verbs[0] if verbs else (nouns[0] if nouns else None)
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word of the sentence: a token, or a compound written with hyphens
+    ("counter-attacked", "re-entered") read through its last part."""
+
+    first: int  # document index of its first token
+    head: Token  # the token whose part of speech, tag and dependencies it has
+    start: int
+    end: int
+    keys: tuple[str, ...]  # lemma and lowercase surface; without "re-" too
 
 
-def _is_passive(
-    form: Form,
-    participle: bool,
-    before: list[str],
-    after: list[str],
-    prev_is_actor: bool,
-    rest: str,
-) -> bool:
-    """'was liberated by', 'flags found in': only a form that can be a participle."""
-    if form.pos != "verb" or not participle:
-        return False
-    if any(w in _BE for w in before[-3:]):
-        return True
-    if after[:1] == ["by"]:
-        return True
-    # Reduced relative ("flags found in Abu Kamal prove ..."): a participle after a
-    # non-subject word, with the sentence's own verb still to come.
+@dataclass(frozen=True, slots=True)
+class _Match:
+    entry: Entry
+    first: int  # indices of the first and last matched word
+    last: int
+    head: Token  # the verb (the first word of a phrase) or the noun
+
+
+def find_triggers(
+    text: str,
+    view: SentenceView,
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    parsed: Doc,
+) -> list[Trigger]:
+    """Triggers of events reported in the sentence, in text order."""
+    s = view.sentence
+    span = parsed.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None or _imperative(span):
+        return []
+    words = _words(list(span))
+    named = SpanSet((m.start, m.end) for m in mentions if not m.anaphor)
+    found: list[Trigger] = []
+    i = 0
+    while i < len(words):
+        last = i
+        for match in _matches(words, i, lexicon):
+            if named.overlaps(words[match.first].start, words[match.last].end):
+                continue  # part of a name: "Free Syrian Army", "Al-Qaim border crossing"
+            trigger = _candidate(text, view, lexicon, mentions, words, match)
+            if trigger is not None:
+                found.append(trigger)
+                last = match.last
+                break
+        i = last + 1
+    return found
+
+
+def _imperative(sentence: Span) -> bool:
+    """'Take a look at the jet that flew over Syria', 'Watch the video': an instruction to
+    the reader (page chrome, a caption's call) reports no event; "Watch: troops entered the
+    town" reports what follows the colon."""
+    root = sentence.root
     return (
-        " " not in form.text
-        and bool(after)
-        and after[0] in _RELATIVE_PREPOSITIONS
-        and bool(_MAIN_VERB_LATER.search(rest))
-        and bool(before)
-        and before[-1] not in _PRONOUNS
-        and not prev_is_actor
-        and not before[-1].endswith("ly")
-        and before[-1] not in _ADVERBS
+        root.tag_ == "VB"
+        and root.i == sentence.start
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux"} for c in root.children)
+        and not any(t.text in {":", "—", "–"} for t in sentence)
     )
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _lemmas(token: Token) -> set[str]:
+    """The token's lemma and surface; a capitalised plural the tagger took for a name keeps
+    its plural as its lemma ("Tomahawk Land Attack Missiles"), so its singular is one too."""
+    found = {_norm(token.lemma_), _norm(token.text)}
+    if token.pos_ == "PROPN" and token.lower_.endswith("s") and not token.lower_.endswith("ss"):
+        found.add(_norm(token.text)[:-1])
+    return found
+
+
+def _hyphenated(token: Token) -> list[str]:
+    """A token written with a hyphen ("counter-attacked", "re-entered") is its prefix and the
+    lemma of its last part, which the lemmatizer does not find for the whole word."""
+    prefix, hyphen, last = _norm(token.text).rpartition("-")
+    if not hyphen or not prefix or not last.isalpha():
+        return []
+    lemma = _part_lemma(last, token.pos_)
+    return [f"{prefix}-{lemma}", lemma] if prefix == "re" else [f"{prefix}-{lemma}"]
+
+
+@cache
+def _part_lemma(word: str, pos: str) -> str:
+    from spacy.pipeline import Lemmatizer
+    from spacy.tokens import Doc
+
+    from timeline.extract.parse import pipeline
+
+    nlp = pipeline()
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if not isinstance(lemmatizer, Lemmatizer):
+        return word
+    doc = Doc(nlp.vocab, words=[word])
+    doc[0].pos_ = pos
+    return _norm(lemmatizer.rule_lemmatize(doc[0])[0])
+
+
+def _words(tokens: Sequence[Token]) -> list[_Word]:
+    words: list[_Word] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (
+            j + 2 < len(tokens)
+            and tokens[j + 1].text == "-"
+            and not tokens[j].whitespace_
+            and not tokens[j + 1].whitespace_
+            and tokens[j].is_alpha
+            and tokens[j + 2].is_alpha
+        ):
+            j += 2
+        head = tokens[j]
+        prefix = "".join(_norm(t.text) for t in tokens[i:j])  # "counter-"
+        lemmas = sorted(_lemmas(head))
+        keys = [prefix + lemma for lemma in lemmas]
+        if prefix == "re-":
+            keys += lemmas
+        keys += _hyphenated(head)
+        end = head.idx + len(head)
+        words.append(_Word(tokens[i].i, head, tokens[i].idx, end, tuple(dict.fromkeys(keys))))
+        i = j + 1
+    return words
+
+
+def _matches(words: Sequence[_Word], i: int, lexicon: Lexicon) -> list[_Match]:
+    """The entries the word starts, longest first, then those that read the verb's arguments,
+    then in the order of the data."""
+    word = words[i]
+    particle = _particle(word.head)
+    phrasal = particle is not None and any(
+        f"{key} {particle}" in lexicon.phrasal for key in word.keys
+    )
+    found: list[_Match] = []
+    seen: set[int] = set()
+    for key in word.keys:
+        for entry in lexicon.entries.get(key, ()):
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            if phrasal and entry.pos == "verb" and len(entry.words) == 1:
+                continue  # "took off his jacket" is no "take"
+            match = _match(entry, words, i, particle)
+            if match is not None:
+                found.append(match)
+    return sorted(found, key=lambda m: (m.first - m.last, not m.entry.rule.constrained))
+
+
+def _match(entry: Entry, words: Sequence[_Word], i: int, particle: str | None) -> _Match | None:
+    head = words[i].head
+    if entry.pos == "verb":
+        if head.pos_ not in _VERBAL or head.dep_ in _ATTRIBUTIVE:
+            return None  # a noun, or a participle describing one ("the fleeing militants")
+        if len(entry.words) == 2 and (
+            entry.words[1] == particle or entry.words[1] in _loose_particles(head)
+        ):
+            following = i + 1 < len(words) and words[i + 1].head.head.i == head.i
+            adjacent = following and _norm(words[i + 1].head.text) == entry.words[1]
+            return _Match(entry, i, i + 1 if adjacent else i, head)
+    last = i + len(entry.words) - 1
+    if last >= len(words) or any(
+        w not in words[i + k].keys for k, w in enumerate(entry.words) if k
+    ):
+        return None
+    if entry.pos == "noun":
+        head = words[last].head
+        if head.pos_ not in _NOMINAL:
+            return None
+    return _Match(entry, i, last, head)
+
+
+def _particle(token: Token) -> str | None:
+    return next((_norm(c.text) for c in token.children if c.dep_ == "prt"), None)
+
+
+def _loose_particles(verb: Token) -> set[str]:
+    """Particles the parser hung from the verb as a preposition or adverb: "pulled its
+    troops out of the town"."""
+    return {
+        _norm(c.text)
+        for c in verb.rights
+        if c.dep_ in {"prep", "advmod"} and _norm(c.text) in _PARTICLES
+    }
+
+
+def _candidate(
+    text: str,
+    view: SentenceView,
+    lexicon: Lexicon,
+    mentions: Sequence[Mention],
+    words: Sequence[_Word],
+    match: _Match,
+) -> Trigger | None:
+    s, cues, rule = view.sentence, lexicon.cues, match.entry.rule
+    start, end = words[match.first].start, words[match.last].end
+    before = words_before(text, s.start, start, 6)
+    # Modality and negation look no further back than the last comma.
+    local = words_before(text, max(s.start, text.rfind(",", s.start, start) + 1), start, 6)
+    after = words_after(text, end, s.end, 4)
+    if starts_with_phrase(after, rule.not_followed_by) or _preceded_by(before, rule):
+        return None
+    if _not_asserted(text, view, start, local, cues):
+        return None
+    verb = match.head if match.entry.pos != "noun" else None
+    passive = verb is not None and _is_passive(verb, words[match.first].first)
+    if verb is not None and not _arguments_fit(rule, verb, passive):
+        return None
+    clause = view.clause(start, end)
+    if not _requirement_met(rule, text, clause, mentions, (start, end), verb, passive):
+        return None
+    if rule.requires_after and not _particle_follows(text, end, clause[1], rule):
+        return None
+    if passive and rule.no_passive:
+        return None
+    form = _form(match, text[start:end])
+    if form.verb_form == "third" and rule.category != "communication" and _narrative(s):
+        return None  # news tells events in the past: "the reversal leaves the town exposed"
+    if verb is not None and rule.complements:
+        end = _complement_end(verb, rule, end)
+    if passive and rule.passive_kind:
+        kind = rule.passive_kind
+    else:
+        kind = _object_kind(rule, after, verb, passive)
+    return Trigger(
+        rule=rule,
+        form=form,
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        passive=passive,
+        negated=_negated(text, s.start, start, local, cues),
+        hedge=_hedge(text, clause, start, end, cues["_hedges"]),
+    )
+
+
+def _form(match: _Match, surface: str) -> Form:
+    words = " ".join(surface.lower().split())
+    if match.entry.pos == "noun":
+        return Form(words, "noun")
+    verb_form = _VERB_FORMS.get(match.head.tag_)
+    if verb_form is None:  # a fixed phrase the tagger did not read as a verb
+        verb_form = "gerund" if words.split()[0].endswith("ing") else "past"
+    return Form(words, "verb", verb_form)
+
+
+def _is_passive(verb: Token, first: int) -> bool:
+    """'was liberated by', 'flags found in', 'a convoy hit by strikes'."""
+    own = [c for c in verb.children if not c.is_punct and not first <= c.i < verb.i]
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in own):
+        return True
+    if verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in own):
+        return False  # "an attack, ..., killed 58 people": a participle with an object is active
+    if verb.dep_ == "acl" or any(c.dep_ == "agent" for c in own):
+        return True
+    # "was captured and destroyed": a bare participle shares the voice it is conjoined to.
+    return (
+        verb.dep_ == "conj"
+        and verb.head.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "aux"} for c in own)
+        and _is_passive(verb.head, verb.head.i)
+    )
+
+
+def _subject(verb: Token, passive: bool) -> Token | None:
+    """Who acts: the active subject, the passive's "by" agent, or a conjoined verb's."""
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is not None:
+        if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+            return verb.head  # "missiles that hit the base"
+        return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head  # "jets taking off from the base"
+    if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in _VERBAL:
+        return _subject(verb.head, _is_passive(verb.head, verb.head.i))
+    return None
+
+
+def _theme(verb: Token, passive: bool) -> Token | None:
+    """What is acted on: the object, the passive's subject, or the noun a participle
+    describes ("the missiles, fired from two destroyers")."""
+    if not passive:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return subject
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
+        return _theme(verb.head, _is_passive(verb.head, verb.head.i))
+    return None
+
+
+def _heads(argument: Token | None) -> Iterator[Token]:
+    """An argument, what it counts ("dozens of missiles", "all of its missiles") and what
+    it is conjoined with ("missiles and rockets")."""
+    if argument is None:
+        return
+    yield argument
+    counts = argument.pos_ in {"NUM", "PRON", "DET", "ADJ"} or argument.lemma_ in _QUANTITIES
+    for child in argument.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and counts:
+            yield from (c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "conj":
+            yield child
+
+
+def _names_one(argument: Token | None, nouns: Sequence[str]) -> bool:
+    """Whether the argument is one of the nouns (lemma phrases, matched at its end)."""
+    for token in _heads(argument):
+        if NUMBER in nouns and (token.like_num or token.pos_ == "NUM"):
+            return True
+        name = [t for t in token.lefts if t.dep_ in _NAME_PARTS] + [token]
+        keys = [_lemmas(t) for t in name]
+        for noun in nouns:
+            parts = noun.split()
+            if len(parts) <= len(keys) and all(
+                p in k for p, k in zip(parts, keys[len(keys) - len(parts) :], strict=True)
+            ):
+                return True
+    return False
+
+
+def _complement(verb: Token, rule: TriggerRule) -> Token | None:
+    wanted = set(rule.complements)
+    return next(
+        (c for c in verb.children if c.dep_ in _COMPLEMENTS and _lemmas(c) & wanted),
+        None,
+    )
+
+
+def _complement_end(verb: Token, rule: TriggerRule, end: int) -> int:
+    """'were dead': the trigger takes in a complement that follows at once (or after adverbs)."""
+    complement = _complement(verb, rule)
+    if complement is None or complement.i <= verb.i:
+        return end
+    between = verb.doc[verb.i + 1 : complement.i]
+    if all(t.pos_ in {"ADV", "PART"} for t in between):
+        return complement.idx + len(complement)
+    return end
+
+
+def _arguments_fit(rule: TriggerRule, verb: Token, passive: bool) -> bool:
+    """The verb's arguments are what the rule asks for ("fired missiles", not "fired the
+    manager"; "planes took off", not "took off his jacket")."""
+    theme = _theme(verb, passive)
+    if rule.objects and not _names_one(theme, rule.objects):
+        return False
+    if rule.not_objects and _names_one(theme, rule.not_objects):
+        return False
+    if rule.subjects and not _names_one(_subject(verb, passive), rule.subjects):
+        return False
+    if rule.complements and _complement(verb, rule) is None:
+        return False
+    if rule.no_object and not passive and theme is not None:
+        return False
+    return not (rule.needs_object and theme is None)
+
+
+def _participant_noun(rule: TriggerRule, verb: Token, passive: bool) -> bool:
+    """'clinics were targeted by air strikes', 'missiles hit their targets': an argument
+    that the rule takes for a participant when none is named."""
+    if not rule.participant_nouns:
+        return False
+    arguments = [_subject(verb, passive), _theme(verb, passive)]
+    arguments += [
+        grandchild
+        for child in verb.children
+        if child.dep_ == "prep"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    return any(_names_one(a, rule.participant_nouns) for a in arguments)
 
 
 def _not_asserted(
@@ -186,6 +526,8 @@ def _requirement_met(
     clause: tuple[int, int],
     mentions: Sequence[Mention],
     trigger: tuple[int, int],
+    verb: Token | None,
+    passive: bool,
 ) -> bool:
     inside = [m for m in mentions if clause[0] <= m.start < clause[1] and not m.modifier]
     if rule.requires == "none":
@@ -204,150 +546,14 @@ def _requirement_met(
             or object_place(text, trigger[1], inside) is not None
             or bool(re.search(r"\bcontrol\b", text[clause[0] : clause[1]], re.IGNORECASE))
         )
-    return bool(inside)
+    return bool(inside) or (verb is not None and _participant_noun(rule, verb, passive))
 
 
-def find_triggers(
-    text: str, view: SentenceView, lexicon: Lexicon, mentions: Sequence[Mention]
-) -> list[Trigger]:
-    """Triggers of events reported in the sentence, in text order."""
-    s = view.sentence
-    named = SpanSet((m.start, m.end) for m in mentions if not m.anaphor)
-    found: list[Trigger] = []
-    for match in _word_hits(text, s, lexicon):
-        if named.overlaps(match.start(), match.end()):
-            continue  # part of a name: "Free Syrian Army", "Al-Qaim border crossing"
-        trigger = _candidate(text, view, lexicon, mentions, match)
-        if trigger is not None:
-            found.append(trigger)
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """A trigger form found in the text (the part of re.Match that is used)."""
-
-    first: int
-    last: int
-    surface: str
-
-    def start(self) -> int:
-        return self.first
-
-    def end(self) -> int:
-        return self.last
-
-    def group(self) -> str:
-        return self.surface
-
-    def span(self) -> tuple[int, int]:
-        return self.first, self.last
-
-
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-
-def _word_hits(text: str, s: Sentence, lexicon: Lexicon) -> list[_Hit]:
-    """Trigger forms among the sentence's words, longest phrase first at each word: a dict
-    lookup per word instead of one alternation of every form tried at every character."""
-    tokens = list(_TOKEN.finditer(text, s.start, s.end))
-    words = [t.group().lower().replace("’", "'") for t in tokens]
-    hits: list[_Hit] = []
-    i = 0
-    while i < len(tokens):
-        for n in range(min(lexicon.longest_form, len(tokens) - i), 0, -1):
-            phrase = " ".join(words[i : i + n])
-            if phrase in lexicon.forms or phrase.removeprefix("re-") in lexicon.forms:
-                first, last = tokens[i].start(), tokens[i + n - 1].end()
-                hits.append(_Hit(first, last, text[first:last]))
-                i += n
-                break
-        else:
-            i += 1
-    return hits
-
-
-def _reading(
-    text: str, s: Sentence, match: _Hit, lexicon: Lexicon, before: list[str]
-) -> tuple[TriggerRule, Form, bool] | None:
-    """The rule and form a matched word is read as, and whether it can be a participle."""
-    surface = " ".join(match.group().lower().split())
-    if surface not in lexicon.forms:
-        surface = surface.removeprefix("re-")
-    options = lexicon.forms[surface]
-    cues = lexicon.cues
-    nominal = (
-        (bool(before) and before[-1] in cues["nominal_before"])
-        or _after_possessive(text, s.start, match.start())
-        or _after_verb(before)
-    )
-    if (
-        not nominal
-        and before
-        and (before[-1].lower() in cues["noun_modifiers"] or _is_number(before[-1]))
-    ):
-        nominal = any(form.pos == "noun" for _, form in options)
-    gerund = [o for o in options if o[1].verb_form == "gerund"]
-    if nominal and gerund and before and before[-1] in cues["gerund_prepositions"]:
-        nominal = False  # "after capturing the town": a verb, not "the capturing"
-        options = tuple(gerund)
-    chosen = _choose_form(options, nominal)
-    if chosen is None:
-        return None
-    participle = any(f.verb_form in ("past", "participle") for _, f in options)
-    return chosen[0], chosen[1], participle
-
-
-def _candidate(
-    text: str,
-    view: SentenceView,
-    lexicon: Lexicon,
-    mentions: Sequence[Mention],
-    match: _Hit,
-) -> Trigger | None:
-    s, cues = view.sentence, lexicon.cues
-    start, end = match.span()
-    before = words_before(text, s.start, start, 6)
-    # Modality and negation look no further back than the last comma.
-    local = words_before(text, max(s.start, text.rfind(",", s.start, start) + 1), start, 6)
-    after = words_after(text, end, s.end, 4)
-    reading = _reading(text, s, match, lexicon, before)
-    if reading is None:
-        return None
-    rule, form, participle = reading
-    if starts_with_phrase(after, rule.not_followed_by) or _preceded_by(before, rule):
-        return None
-    if _not_asserted(text, view, start, local, cues):
-        return None
-    clause = view.clause(start, end)
-    if not _requirement_met(rule, text, clause, mentions, (start, end)):
-        return None
-    if rule.requires_after and not _particle_follows(text, end, clause[1], rule):
-        return None
-    actor_ends = {m.end for m in mentions if m.kind == "actor"}
-    prev_is_actor = len(text[:start].rstrip()) in actor_ends
-    passive = _is_passive(form, participle, before, after, prev_is_actor, text[end : s.end])
-    if passive and rule.no_passive:
-        return None
-    if form.verb_form == "third" and rule.category != "communication" and _narrative(s):
-        return None  # news tells events in the past: "the reversal leaves the town exposed"
-    return Trigger(
-        rule=rule,
-        form=form,
-        start=start,
-        end=end,
-        text=match.group(),
-        kind=rule.passive_kind if passive and rule.passive_kind else _object_kind(rule, after),
-        passive=passive,
-        negated=_negated(text, s.start, start, local, cues),
-        hedge=_hedge(text, clause, start, end, cues["_hedges"]),
-    )
-
-
-def _object_kind(rule: TriggerRule, after: list[str]) -> str:
+def _object_kind(rule: TriggerRule, after: list[str], verb: Token | None, passive: bool) -> str:
     """'rejected Russian requests': the object decides between a refusal and a denial."""
+    theme = _theme(verb, passive) if verb is not None else None
     for kind, nouns in rule.kind_by_object:
-        if any(w in nouns for w in after[:3]):
+        if _names_one(theme, sorted(nouns)) or any(w in nouns for w in after[:3]):
             return kind
     return rule.kind
 
@@ -367,16 +573,3 @@ def _particle_follows(text: str, end: int, stop: int, rule: TriggerRule) -> bool
     """'drove Islamic State out of the town': the particle comes a few words later."""
     following = " " + " ".join(words_after(text, end, stop, 8)) + " "
     return any(f" {phrase} " in following for phrase in rule.requires_after)
-
-
-def _is_number(word: str) -> bool:
-    return word.replace(",", "").isdigit() or word in _NUMBER_WORDS
-
-
-def _after_verb(before: list[str]) -> bool:
-    """'delivering strikes': after a gerund, a form that can be a noun is one."""
-    return bool(before) and before[-1].endswith("ing") and len(before[-1]) > 5
-
-
-def _after_possessive(text: str, floor: int, start: int) -> bool:
-    return bool(re.search(r"['’]s?\s+$", text[max(floor, start - 4) : start]))
