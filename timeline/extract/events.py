@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from timeline.extract.arguments import arguments
 from timeline.extract.assemble import attribution_for, build_event, claimant_spans, is_own_cue
 from timeline.extract.attribution import Attribution
 from timeline.extract.clauses import view
@@ -23,7 +24,7 @@ from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.leaders import apply_leads
 from timeline.extract.lexicon import default_lexicon
 from timeline.extract.mentions import Mention
-from timeline.extract.participants import assign_roles, supporters
+from timeline.extract.participants import TARGET_KINDS, assign_roles, supporters
 from timeline.extract.quantities import find_quantities
 from timeline.extract.speech import claimant_from
 from timeline.extract.syntax import (
@@ -35,7 +36,7 @@ from timeline.extract.syntax import (
 )
 from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger, find_triggers
-from timeline.extract.types import EventMention, Participant, Sentence
+from timeline.extract.types import EventMention, Participant, Role, Sentence
 from timeline.reconcile.actors import load_actor_rules
 from timeline.temporal.types import TimeMention
 
@@ -82,27 +83,20 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
     cues = syntax_cues()
     candidates = [
         read
-        for t in find_triggers(doc.text, sview, doc.lexicon, in_sentence, doc.parsed)
+        for t in find_triggers(doc.text, sview, doc.lexicon, in_sentence)
         if (read := _as_parsed(doc, t)) is not None
     ]
     triggers = _reported(doc, s, candidates, attributions)
     support = supporters(doc.text, sview, in_sentence, doc.lexicon.cues["_supporters"])
     events: list[EventMention] = []
-    roles_of = {
-        t.start: list(
-            event_places(
-                doc.parsed,
-                t.start,
-                t.end,
-                assign_roles(
-                    doc.text, sview, t, in_sentence, support, claimant_spans(attributions, t)
-                ),
-                cues,
-                speech_act=t.kind in _SPEECH_KINDS,
-            )
+    roles_of = {}
+    for t in triggers:
+        excluded = claimant_spans(attributions, t)
+        positional = assign_roles(doc.text, sview, t, in_sentence, support, excluded)
+        placed = event_places(
+            doc.parsed, t.start, t.end, positional, cues, speech_act=t.kind in _SPEECH_KINDS
         )
-        for t in triggers
-    }
+        roles_of[t.start] = _parsed_arguments(doc, t, list(placed), in_sentence, excluded)
     # ", killing 12 soldiers": a participle after a comma shares the clause's subject.
     participles = {
         t.start
@@ -120,6 +114,50 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
         built = build_event(doc, index, group, _dedupe(roles), attribution, tellers, clause)
         events.append(_read_off_parse(doc, built, in_sentence))
     return events
+
+
+def _parsed_arguments(
+    doc: Document,
+    trigger: Trigger,
+    roles: list[Participant],
+    mentions: Sequence[Mention],
+    excluded: Sequence[tuple[int, int]],
+) -> list[Participant]:
+    """Agents and targets from the parse where it reads the trigger; places, supporters
+    and the rules that turn the subject into the loser stay as they were found."""
+    if trigger.rule.subject_is_target:
+        return roles
+    actors = [
+        m
+        for m in mentions
+        if m.kind == "actor" and not any(a < m.end and m.start < b for a, b in excluded)
+    ]
+    losers = _TARGET_PREPOSITIONS.get(trigger.rule.category, frozenset())
+    speech = frozenset(doc.lexicon.speech_lemma_of.values())
+    found = arguments(doc.parsed, trigger.start, trigger.end, actors, losers, speech)
+    if found is None:
+        return roles
+    kept = [p for p in roles if p.role not in {"agent", "target"}]
+    taken = {(p.start, p.end) for p in kept}
+    agents = [_participant("agent", m) for m in found.agents if (m.start, m.end) not in taken]
+    targets = [
+        _participant("target", m)
+        for m in found.targets
+        if trigger.kind in TARGET_KINDS and (m.start, m.end) not in taken
+    ]
+    return [*agents, *targets, *kept]
+
+
+# Beyond "at/on/against": "captured the town from Islamic State" (the side that loses it),
+# "requests to the coalition" (the one asked).
+_TARGET_PREPOSITIONS = {
+    "control_change": frozenset({"from"}),
+    "communication": frozenset({"to"}),
+}
+
+
+def _participant(role: Role, m: Mention) -> Participant:
+    return Participant(role, m.name, m.key, m.kind, m.start, m.end)
 
 
 def _as_parsed(doc: Document, trigger: Trigger) -> Trigger | None:
