@@ -83,7 +83,7 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
     cues = syntax_cues()
     candidates = [
         read
-        for t in find_triggers(doc.text, sview, doc.lexicon, in_sentence)
+        for t in find_triggers(doc.text, sview, doc.lexicon, in_sentence, doc.parsed)
         if (read := _as_parsed(doc, t)) is not None
     ]
     triggers = _reported(doc, s, candidates, attributions)
