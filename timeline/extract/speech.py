@@ -37,7 +37,12 @@ _NOT_NAME = frozenset({"relcl", "appos", "punct", "cc", "conj", "advcl"})
 _ASIDES = frozenset({"speak", "ask", "request", "decline", "cite", "accord"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that"})
 _QUOTING = frozenset({"quote", "cite"})
+_RELATIVES = frozenset({"who", "which", "that"})
 _MAX_NAME_TOKENS = 24
+# A speaker's name longer than this is a misparse (a clause taken for the subject).
+_LONGEST_NAME_WORDS = 16
+# A name written with more words than this is shown by its entity's canonical name.
+_WRITTEN_NAME_WORDS = 8
 
 
 def parsed_attributions(
@@ -142,6 +147,8 @@ def _subject(verb: Token) -> Token | None:
         if current is None:
             break
         subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in _RELATIVES and current.dep_ == "relcl":
+            return current.head  # "Colonel Thomas, who said that ...": the colonel
         if subject is not None:
             return subject
         if current.dep_ not in {"conj", "advcl", "xcomp"} or current.head.i == current.i:
@@ -205,24 +212,27 @@ def _claimant(subject: Token, mentions: Sequence[Mention], cue: str) -> Claimant
     """The subject's noun phrase as a claimant; None for a pronoun (the running speaker)."""
     if subject.lower_ in _PRONOUNS and subject.dep_ != "csubj":
         return None
+    if _in_dateline(subject):
+        return None
     tokens = _name_tokens(subject)
     if not tokens:
         return None
     tokens = _without_bare_title(tokens)
+    if len(tokens) > _LONGEST_NAME_WORDS:
+        return None
     start, end = tokens[0].idx, _end(tokens[-1])
     body = _body(subject, mentions)
     own = _entity_in(mentions, start, end, head=subject)
     entity = own or body
     name = subject.doc.text[start:end]
-    if entity is not None:
-        name = _trimmed(name)
     title = _title(subject)
     if title is not None:
         name = f"{name}, {title}"
-    if own is not None:
-        name = own.name  # the phrase's head names a known entity: its canonical name
-        if title is not None:
-            name = f"{name}, {title}"
+    if own is not None and (own.anaphor or _short_form(name, own.name)):
+        # "the Observatory", "the ministry": the entity the short form stands for.
+        name = own.name if title is None else f"{own.name}, {title}"
+    elif entity is not None:
+        name = _trimmed(name)  # as written ("the Syrian military"), linked to its entity
     return Claimant(name, entity.key if entity else None, cue, start, end)
 
 
@@ -257,6 +267,24 @@ def _with_hyphenated_tail(run: list[Token]) -> list[Token]:
         run = [*run, doc[i + 1], doc[i + 2]]
         i += 2
     return run
+
+
+def _short_form(written: str, canonical: str) -> bool:
+    """ "Observatory" for the Syrian Observatory for Human Rights; not "Syrian military"
+    for the Syrian Army, nor "White House" for the United States (other words, kept)."""
+    words = {w.strip(".,'’").lower() for w in written.split()} - {"the", "'s", "’s"}
+    return len(written.split()) > _WRITTEN_NAME_WORDS or words <= {
+        w.lower() for w in canonical.split()
+    }
+
+
+def _in_dateline(subject: Token) -> bool:
+    """ "BEIRUT: ...", "Damascus, SANA - ...": a place opening the sentence before a colon or
+    a dash is the dateline, not a speaker."""
+    if subject.ent_type_ not in {"GPE", "LOC"} or subject.i - subject.sent.start > 3:
+        return False
+    following = subject.doc[subject.i + 1 : subject.i + 5]
+    return any(t.text in {":", "-", "–", "—"} for t in following)
 
 
 def _without_bare_title(tokens: list[Token]) -> list[Token]:
@@ -389,9 +417,9 @@ def _according(span: Span, s: Sentence, mentions: Sequence[Mention]) -> Iterable
         # "according to a statement from the ministry": the ministry claims.
         if source.lemma_.lower() in _DOCUMENTS:
             source = _pobj_of(source, "from") or _pobj_of(source, "by") or source
-        claimant = _claimant(source, mentions, "according to")
+        claimant = claimant_from(source, mentions, "according to")
         if claimant is None:
-            continue
+            continue  # "according to orders issued by ...", "according to the data"
         relay = None
         owned = _media_owner(source, mentions)
         if owned is not None:  # "according to the group's Amaq agency": the group claims

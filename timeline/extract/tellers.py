@@ -15,8 +15,6 @@ from timeline.extract.attribution import Attribution
 from timeline.extract.document import Document
 from timeline.extract.types import Claimant
 
-_SPEAKER_FIRST_CHARS = 12  # "The Russian ..." / "According to ..." open the sentence
-
 
 @dataclass(slots=True)
 class Tellers:
@@ -60,12 +58,10 @@ def _opens_document(doc: Document, index: int, a: Attribution) -> bool:
     s = doc.sentences[index]
     if claimant is None or s.paragraph not in doc.lead_paragraphs:
         return False
-    if claimant.cue == "lead":
-        return True
-    speaker_first = (
-        claimant.start is not None and claimant.start - s.start <= _SPEAKER_FIRST_CHARS
-    ) or a.cue[0] - s.start <= _SPEAKER_FIRST_CHARS
-    return claimant.entity_key is not None and speaker_first
+    # Only a lead that sets out what follows ("X has provided some information, regarding
+    # ...") frames a document; a news story's first speaker tells only its own sentences,
+    # and the background is the publisher's.
+    return claimant.cue == "lead"
 
 
 def identity(claimant: Claimant | None, anonymous_heads: frozenset[str]) -> str | None:
