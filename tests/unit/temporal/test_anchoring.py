@@ -62,10 +62,10 @@ def test_tense_of_the_nearest_verb() -> None:
         ("the talks resumed on thursday", "past"),
         ("the vote will be held on thursday", "future"),
         ("on thursday", "present"),
-        ("it will open on thursday to markets untouched by the crisis", "future"),
-        ("it would be paid on a still unspecified date on thursday", "future"),
+        ("it will open on thursday to towns untouched by the slump", "future"),
+        ("the bonus would be handed out on a still undecided date on thursday", "future"),
         ("the stock has fluctuated on thursday", "past"),
-        ("the offer had been scheduled to expire on thursday", "past"),
+        ("the permit had been scheduled to lapse on thursday", "past"),
     ]:
         at = sentence.index("thursday")
         assert tense_near(sentence, at, at + 8)[0] == tense, sentence
