@@ -52,8 +52,8 @@ class Context:
         return self.report if self.report is not None else self.current_ref()
 
     def fronted(self) -> bool:
-        """Whether the expression opens its sentence ("On Tuesday, the league plans
-        to..."): the main verb that gives its tense then comes after the subject."""
+        """Whether the expression opens its sentence ("On Thursday, the council
+        plans to..."): the main verb that gives its tense then comes after the subject."""
         left, _ = clause_bounds(self.low, self.start, self.end)
         return self.low[left : self.start].strip() in ("", "on", "and on", "but on")
 

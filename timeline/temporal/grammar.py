@@ -149,7 +149,7 @@ class Grammar:
 
     def after(self, rule_id: str) -> re.Pattern[str] | None:
         """The regex of the rules of lower priority than `rule_id`, tried at the same
-        place when its handler rejects a match ("30 days before closing": not a date,
+        place when its handler rejects a match ("30 days before renewing": not a date,
         so the duration rule)."""
         if rule_id not in self._after:
             ids = list(self.rules)

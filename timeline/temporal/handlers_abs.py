@@ -203,7 +203,7 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
     if month is None or not _capitalized_ok(ctx, word):
         return None
     if len(word) <= 4 and not str(g["month"]).endswith(".") and word not in ("may", "june", "july"):
-        return None  # "Jan Kavan": a bare abbreviation is a name more often than a month
+        return None  # "Jan Novak": a bare abbreviation is a name more often than a month
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
     _, on_ref = ctx.deictic_base()

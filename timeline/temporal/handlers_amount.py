@@ -43,13 +43,13 @@ def duration(g: Groups, ctx: Context) -> Result | None:
         amount /= 2  # "half an hour"
     num = (g.get("num") or "").strip()
     if unit.name in ("quarter", "half") and ctx.after(4).startswith((" of", "-")):
-        return None  # "three quarters of its food": a fraction
+        return None  # "three quarters of its fuel": a fraction
     if unit.name == "second" and num in ("a", "an"):
         return None  # "a second group": an ordinal
     if num in ("a", "an", "one") and _per_amount(ctx):
         return Result("SET", duration_value(unit, 1.0))  # "$5 a year": a rate
     if num == "one" and unit.name == "day" and ctx.before(8).split()[-1:] in _MODALS:
-        return Result("DATE", "FUTURE_REF")  # "Islam will one day be ...": someday
+        return Result("DATE", "FUTURE_REF")  # "Robots will one day do ...": someday
     if num in ("a", "an") and ctx.low[ctx.end : ctx.end + 1] == "-":
         return None
     return Result("DURATION", duration_value(unit, amount))
@@ -84,7 +84,7 @@ _NOT_PLURALS = {"was", "has", "is", "this", "its", "his", "as", "does", "says", 
 
 def _per_amount(ctx: Context) -> bool:
     """Whether "a year" follows an amount ("$2 billion a year", "50 cents a day", "four
-    flights a week"): it is then a rate, not a duration."""
+    crossings a week"): it is then a rate, not a duration."""
     words = ctx.before(25).split()
     if not words or ctx.low[ctx.start : ctx.start + 3] == "one":
         return bool(words) and words[-1] in ("once", "twice")
@@ -158,13 +158,13 @@ _ADVERBS = {
 def set_adverb(g: Groups, ctx: Context) -> Result | None:
     value = _ADVERBS.get(str(g.get("adv")))
     if value is None or _in_a_name(ctx):
-        return None  # "Mashreq Daily", "the Daily Telegraph": a title
+        return None  # "Harbour Daily", "the Daily Ledger": a title
     return Result("SET", value)
 
 
 def _in_a_name(ctx: Context) -> bool:
     """Whether the word is part of a name: capitalized next to a capitalized word
-    ("Mashreq Daily"), or between two ("the Communist Party daily Granma")."""
+    ("Harbour Daily"), or between two ("the Farmers Union daily Harvest")."""
     before = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
     after = ctx.text[ctx.end : ctx.end + 20].split()
     capitalized = [
@@ -187,7 +187,7 @@ def fuzzy(g: Groups, ctx: Context) -> Result | None:
     if phrase == "soon" and (nxt in ("as", "after", "before") or ctx.before(4).endswith("as ")):
         return None  # "as soon as", "soon after": conjunctions, not a time
     if phrase.endswith("future") and nxt == "of":
-        return None  # "the future of our peoples"
+        return None  # "the future of the region"
     return Result("DATE", value)
 
 

@@ -18,13 +18,13 @@ from .words import Groups, amount_of, day_of, month_of, unit_of, weekday_of
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
 # News reports the past: a weekday is upcoming only when a future verb is this close.
 FUTURE_REACH = 50
-# "... compared with $6.1 million, or 81 cents a share, a year ago": an amount compared
+# "... up from $4.2 million a year ago": an amount compared
 _COMPARISON = re.compile(
     r"\b(?:from|with|than|versus|vs\.?|over|against|compared)\b(?:(?!\.\s)[^;]){0,80}?"
     r"(?:\$|\d)(?:(?!\.\s)[^;]){0,80}$"
 )
 
-# "... had net of $1.1 million, or four cents a share, a year ago": an amount then
+# "... It earned $2.3 million, or $1.10 a share, a year ago": an amount then
 _AMOUNT_THEN = re.compile(
     r"\$[\d.,]+(?: (?:million|billion))?(?:, or [\w$.]+ (?:cents? )?a share)?,? $"
 )
@@ -99,7 +99,7 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
         return base + timedelta(days=diff if diff < 0 else diff - 7)
     if ctx.tense == "future" and (ctx.tense_distance <= FUTURE_REACH or ctx.fronted()):
         return base + timedelta(days=diff if diff > 0 else diff + 7)
-    if ctx.deadline():  # "extended its deadline until 9 a.m. Tuesday": the nearest one
+    if ctx.deadline():  # "pushed back the deadline until 9 a.m. Thursday": the nearest one
         ahead = diff % 7
         return base + timedelta(days=ahead if ahead < 7 - ahead else ahead - 7)
     return base + timedelta(days=diff if diff < 0 else diff - 7)
@@ -124,7 +124,7 @@ def part_of_day(g: Groups, ctx: Context) -> Result | None:
             return Result("TIME", f"XXXX-XX-XXT{code}", on_ref)
         base = ref.first + timedelta(days=1 if deictic != "that" else 0)
     elif word == "overnight" and ctx.tense != "future":
-        # the night before the day told about: "overnight losses in New York"
+        # the night before the day told about: "overnight losses on Wall Street"
         recent = _recent_day(ctx)
         base, on_ref = (recent, True) if recent is not None else (base, on_ref)
         base -= timedelta(days=1)
@@ -297,9 +297,9 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
     direction = str(g.get("dir"))
     sign = 1 if direction.startswith(("later", "after")) else -1
     if direction in ("before", "after", "prior") and _event_follows(ctx):
-        return None  # "an hour after Craig spoke": a duration before an event
+        return None  # "an hour after Lopez spoke": a duration before an event
     if unit.name == "year" and amount == 1 and sign < 0 and compared_amount(ctx):
-        # "up from $3 million a year earlier": the current period a year before
+        # "up from $4 million a year earlier": the current period a year before
         ref = ctx.current_ref()
         base = ref if ref is not None else period("day", ctx.anchor)
         return Result(
@@ -310,8 +310,8 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
 
 
 def _event_follows(ctx: Context) -> bool:
-    """Whether a name, a number or a gerund follows ("after Gregory Craig", "before
-    closing the purchase", "after exchanging communist rule"): an event, not a time."""
+    """Whether a name, a number or a gerund follows ("after Maria Lopez", "before
+    renewing a passport", "after leaving office"): an event, not a time."""
     following = ctx.text[ctx.end : ctx.end + 30].split()
     if not following:
         return False
@@ -326,7 +326,7 @@ def in_units(g: Groups, ctx: Context) -> Result | None:
     if amount is None or ctx.tense == "past" or unit.time:
         return None  # a duration ("in three weeks, prices fell"): the duration rule takes it
     if ctx.after(8).split()[:1] in (["that"], ["which"], ["when"], ["where"], ["of"]):
-        return None  # "in a quarter that produced a loss"
+        return None  # "in a quarter that brought losses"
     base, on_ref = _base(ctx, False)
     return Result("DATE", value_of(_shifted(base, unit, amount, 1)), on_ref)
 

@@ -27,9 +27,9 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 # Participles after these are not past tense ("will be held", "is expected").
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would)\s+(?:\w+\s+)?$")
-# A word in -ed after these describes a noun ("the revised plan", "a still unspecified date").
+# A word in -ed after these describes a noun ("the revised plan", "a still undecided date").
 _ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that|these|those|still)\s+$")
-# A plan in the past perfect is past ("had been scheduled to expire Friday").
+# A plan in the past perfect is past ("had been scheduled to lapse Friday").
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|previously\s+|been\s+previously\s+)?$")
 # Past markers that are never participles.
 _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
@@ -97,8 +97,8 @@ def _next_to(low: str, m: re.Match[str]) -> bool:
 
 def _participle(low: str, m: re.Match[str], tense: Tense) -> bool:
     """Whether a past marker is a participle or an adjective, not a finite verb: after an
-    auxiliary ("will be held"), a determiner ("a still unspecified date"), or before
-    "by" ("markets untouched by the crisis")."""
+    auxiliary ("will be held"), a determiner ("a still undecided date"), or before
+    "by" ("towns untouched by the slump")."""
     if tense != "past" or m.group() in _FINITE_PAST:
         return False
     if _ADJECTIVAL.search(low, max(0, m.start() - 25), m.start()):
