@@ -26,6 +26,16 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+def _load_model() -> None:
+    """Load the configured spaCy pipeline, or stop with what to install."""
+    from timeline.extract.parse import ModelMissing, use_model
+
+    try:
+        use_model(get_settings().spacy_model)
+    except ModelMissing as exc:
+        raise _fail(str(exc)) from exc
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: str = "head") -> None:
     """Migrate the configured database up to REVISION (default: the newest)."""
@@ -62,6 +72,7 @@ def serve(
     from api.app import create_app
 
     settings = get_settings()
+    _load_model()
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
 
 
@@ -100,6 +111,7 @@ def _read_text(path: Path) -> str:
 
 
 def _ingest_all(drafts: Sequence[tuple[Path, DocumentDraft]]) -> None:
+    _load_model()
     from timeline.entities import GazetteerCache
     from timeline.extract import load_gazetteer
     from timeline.ingest import ingest_document

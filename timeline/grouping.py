@@ -23,7 +23,9 @@ from timeline.reconcile.actors import ActorRules, load_actor_rules
 from timeline.reconcile.clustering import cluster, combine
 from timeline.reconcile.disputes import AccountView, Dispute, find_disputes
 from timeline.reconcile.envelope import envelope, listed_from
-from timeline.reconcile.scoring import FAR, UNDATED_REACH, Facts, best_match
+from timeline.reconcile.scoring import UNDATED_REACH, Facts, GroupingRules, best_match
+from timeline.reconcile.scoring import load_grouping_rules as _load_rules
+from timeline.settings import get_settings
 from timeline.store.models import Account, DisputeRow, Event, Participant
 from timeline.store.repositories import AccountRepository, EventRepository
 
@@ -37,6 +39,12 @@ KIND_TITLES = {
     "discovery": "Discovery",
     "casualties": "Casualties",
 }
+
+
+def grouping_rules() -> GroupingRules:
+    """The grouping parameters: the packaged ones, or TIMELINE_GROUPING_RULES (a YAML file
+    of the same shape, for fitting them: bench/fit_grouping.py)."""
+    return _load_rules(get_settings().grouping_rules)
 
 
 def canonical_key(account: Account) -> tuple[Any, ...]:
@@ -69,11 +77,12 @@ def _window(accounts: Sequence[Account]) -> tuple[datetime | None, datetime | No
     starts, ends = [], []
     for account in accounts:
         if is_dated(account):
-            starts.append(account.earliest - FAR if account.earliest else None)
-            ends.append(account.latest + FAR if account.latest else None)
+            far = grouping_rules().far
+            starts.append(account.earliest - far if account.earliest else None)
+            ends.append(account.latest + far if account.latest else None)
         else:
             reported = report_end(account)
-            starts.append(reported - UNDATED_REACH)
+            starts.append(reported - grouping_rules().undated_reach)
             ends.append(reported)
     earliest = None if None in starts else min(s for s in starts if s is not None)
     latest = None if None in ends else max(e for e in ends if e is not None)
@@ -81,7 +90,9 @@ def _window(accounts: Sequence[Account]) -> tuple[datetime | None, datetime | No
 
 
 def _join_curated(session: Session, account: Account, curated: Sequence[Event]) -> bool:
-    chosen = best_match(((e.id, event_facts(e)) for e in curated), account_facts(account))
+    chosen = best_match(
+        ((e.id, event_facts(e)) for e in curated), account_facts(account), grouping_rules()
+    )
     if chosen is None:
         return False
     account.event = next(e for e in curated if e.id == chosen)
@@ -116,6 +127,7 @@ def _regroup_from(session: Session, family: str, fresh: Sequence[Account], now: 
     groups = cluster(
         [account_facts(a) for a in pool],
         [[account_facts(a) for a in members[e.id]] for e in seeded],
+        grouping_rules(),
     )
     moved = {a.event_id for a in later}
     touched = [e for e in seeded if e.id in moved]  # may have lost later members
@@ -184,12 +196,18 @@ def account_facts(account: Account) -> Facts:
         kind=account.family,
         place=min(_identities(specific, rules)) if specific else None,
         area=min(_identities(broad, rules)) if broad else None,
+        place_at=_coordinates(specific),
+        place_known=specific is not None and specific.entity is not None,
         agents=frozenset(i for p in agents for i in _identities(p, rules)),
         earliest=account.earliest,
         latest=account.latest,
         dated=is_dated(account),
         sides=rules.sides(_keys(agents)) if contested else frozenset(),
-        target_sides=rules.sides(_keys(_role(account, "target"))) if contested else frozenset(),
+        target_sides=(
+            rules.sides(_keys(_role(account, "target")))
+            if contested and account.family in rules.loser_kinds
+            else frozenset()
+        ),
         strict_agents=account.family in rules.agent_kinds,
         claimants=frozenset({_claimant(account)}),
         others=frozenset(i for p in others for i in _identities(p, rules)),
@@ -207,6 +225,13 @@ def _said_to_have_done_it(account: Account) -> list[Participant]:
     if account.kind == "denial":
         return []
     return _role(account, "agent")
+
+
+def _coordinates(place: Participant | None) -> tuple[float, float] | None:
+    entity = place.entity if place is not None else None
+    if entity is None or entity.lat is None or entity.lon is None:
+        return None
+    return entity.lat, entity.lon
 
 
 def _broad(place: Participant) -> bool:

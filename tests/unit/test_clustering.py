@@ -10,12 +10,19 @@ def day(d: int) -> datetime:
     return datetime(2017, 11, d, tzinfo=UTC)
 
 
+# Gazetteer places (known, far apart unless told): Abu Kamal and Deir ez-Zor are 120 km apart.
+AT = {"#abu-kamal": (34.45, 40.92), "#deir-ez-zor": (35.33, 40.14)}
+
+
 def capture(
     span: tuple[int, int] | None, place: str | None = "#abu-kamal", agents: tuple[str, ...] = ()
 ) -> Facts:
+    where = {"place_at": AT.get(place or ""), "place_known": place is not None}
     if span is None:
-        return Facts("capture", place, frozenset(agents), None, day(20), dated=False)
-    return Facts("capture", place, frozenset(agents), day(span[0]), day(span[1]), dated=True)
+        return Facts("capture", place, frozenset(agents), None, day(20), dated=False, **where)
+    return Facts(
+        "capture", place, frozenset(agents), day(span[0]), day(span[1]), dated=True, **where
+    )
 
 
 def test_nearby_days_at_one_place_make_one_event() -> None:
@@ -25,6 +32,7 @@ def test_nearby_days_at_one_place_make_one_event() -> None:
 def test_other_place_kind_or_month_make_other_events() -> None:
     elsewhere = capture((9, 10), place="#deir-ez-zor")
     attack = Facts("attack", "#abu-kamal", frozenset(), day(9), day(10), dated=True)
+    assert AT["#abu-kamal"] != AT["#deir-ez-zor"]
     weeks_later = capture((28, 29))
     groups = cluster([capture((9, 10)), elsewhere, attack, weeks_later])
     assert groups == [[0], [1], [2], [3]]

@@ -94,7 +94,13 @@ def _sentence_events(doc: Document, index: int, tellers: Tellers) -> list[EventM
         excluded = claimant_spans(attributions, t)
         positional = assign_roles(doc.text, sview, t, in_sentence, support, excluded)
         placed = event_places(
-            doc.parsed, t.start, t.end, positional, cues, speech_act=t.kind in _SPEECH_KINDS
+            doc.parsed,
+            t.start,
+            t.end,
+            positional,
+            cues,
+            speech_act=t.kind in _SPEECH_KINDS,
+            movement=t.rule.category != "attack",
         )
         roles_of[t.start] = _parsed_arguments(doc, t, list(placed), in_sentence, excluded)
     # ", killing 12 soldiers": a participle after a comma shares the clause's subject.

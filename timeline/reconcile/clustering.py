@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import reduce
 
 from timeline.reconcile.envelope import Interval, envelope
-from timeline.reconcile.scoring import MATCH_THRESHOLD, Facts, match_score
+from timeline.reconcile.scoring import DEFAULT_RULES, Facts, GroupingRules, match_score
 
 
 def combine(group: Facts, member: Facts) -> Facts:
@@ -23,6 +23,8 @@ def combine(group: Facts, member: Facts) -> Facts:
         kind=group.kind,
         place=group.place or member.place,
         area=group.area or member.area,
+        place_at=group.place_at if group.place else member.place_at,
+        place_known=group.place_known if group.place else member.place_known,
         agents=group.agents | member.agents,
         earliest=earliest,
         latest=latest,
@@ -73,7 +75,11 @@ def _seed(members: Sequence[Facts]) -> _Group:
     return _Group(replace(joined, earliest=earliest, latest=latest), [], intervals)
 
 
-def cluster(accounts: Sequence[Facts], seeds: Sequence[Sequence[Facts]] = ()) -> list[list[int]]:
+def cluster(
+    accounts: Sequence[Facts],
+    seeds: Sequence[Sequence[Facts]] = (),
+    rules: GroupingRules = DEFAULT_RULES,
+) -> list[list[int]]:
     """Indexes of `accounts` grouped into events.
 
     `seeds` are groups already formed by accounts earlier in the canonical order, each a
@@ -84,8 +90,8 @@ def cluster(accounts: Sequence[Facts], seeds: Sequence[Sequence[Facts]] = ()) ->
     for index, facts in enumerate(accounts):
         best: tuple[float, int] | None = None
         for position, group in enumerate(groups):
-            score = match_score(group.facts, facts)
-            if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
+            score = match_score(group.facts, facts, rules)
+            if score >= rules.threshold and (best is None or score > best[0]):
                 best = (score, position)
         if best is None:
             groups.append(_Group(facts, [index], [(facts.earliest, facts.latest)]))

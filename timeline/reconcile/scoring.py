@@ -9,17 +9,90 @@ kinds the agent defines (two movers, two speakers are two events).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
 
-MATCH_THRESHOLD = 0.6
-# "8 vs 9 November" is one event told two ways; further apart than this, it is another
-# event ("re-entered on the 16th" and "fully retaken on the 19th").
-FAR = timedelta(days=3)
-# News tells recent events: an account known only to come before its publication does not
-# tell an event that ended more than this before it (nor one told that long apart).
-UNDATED_REACH = timedelta(days=30)
+import yaml
+
+
+class GroupingRulesError(ValueError):
+    """Bad grouping parameters; the message names the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingRules:
+    threshold: float
+    far: timedelta
+    undated_reach: timedelta
+    near_km: float
+    weights: Mapping[str, float]
+
+    def weight(self, name: str) -> float:
+        return self.weights[name]
+
+
+_WEIGHTS = frozenset(
+    {
+        "same_place",
+        "near_place",
+        "other_place",
+        "same_area",
+        "same_time",
+        "near_time",
+        "undated",
+        "same_agents",
+        "unknown_agents",
+        "same_claimant",
+        "same_others",
+    }
+)
+
+
+def parse_grouping_rules(raw: Any, where: str) -> GroupingRules:
+    if not isinstance(raw, dict):
+        raise GroupingRulesError(f"{where}: expected a mapping")
+    weights = raw.get("weights")
+    if not isinstance(weights, dict) or set(weights) != _WEIGHTS:
+        raise GroupingRulesError(f"{where}: weights must give exactly {sorted(_WEIGHTS)}")
+    numbers = {k: _number(raw, k, where) for k in ("threshold", "far_days", "near_km")}
+    reach = _number(raw, "undated_reach_days", where)
+    return GroupingRules(
+        threshold=numbers["threshold"],
+        far=timedelta(days=numbers["far_days"]),
+        undated_reach=timedelta(days=reach),
+        near_km=numbers["near_km"],
+        weights={str(k): _number(weights, k, where) for k in weights},
+    )
+
+
+def _number(raw: Mapping[str, Any], key: str, where: str) -> float:
+    value = raw.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise GroupingRulesError(f"{where}: {key} must be a number >= 0")
+    return float(value)
+
+
+@cache
+def load_grouping_rules(path: str | None = None) -> GroupingRules:
+    """The packaged parameters, or those of the file at `path`."""
+    if path is None:
+        text = resources.files("timeline.reconcile").joinpath("data/grouping.yaml")
+        return parse_grouping_rules(
+            yaml.safe_load(text.read_text("utf-8")), "timeline/reconcile/data/grouping.yaml"
+        )
+    with open(path, encoding="utf-8") as handle:
+        return parse_grouping_rules(yaml.safe_load(handle), path)
+
+
+DEFAULT_RULES = load_grouping_rules()
+MATCH_THRESHOLD = DEFAULT_RULES.threshold
+FAR = DEFAULT_RULES.far
+UNDATED_REACH = DEFAULT_RULES.undated_reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +111,8 @@ class Facts:
     claimants: frozenset[str] = frozenset()
     others: frozenset[str] = frozenset()  # actors in other roles (targets, supporters)
     area: str | None = None  # a broad place (country, province): a weak sign, never a block
+    place_at: tuple[float, float] | None = None  # the place's latitude and longitude
+    place_known: bool = False  # the place is a gazetteer entity (an unknown name never blocks)
 
 
 def gap(a: Facts, b: Facts) -> timedelta | None:
@@ -71,24 +146,44 @@ def _reported_before_it_happened(a: Facts, b: Facts) -> bool:
     )
 
 
-def _too_long_before(a: Facts, b: Facts) -> bool:
+def _too_long_before(a: Facts, b: Facts, rules: GroupingRules) -> bool:
     """An undated account published long after the other's time (or publication)."""
     for undated, other in ((a, b), (b, a)):
         if undated.dated or undated.latest is None or other.latest is None:
             continue
-        if other.latest <= undated.latest - UNDATED_REACH:
+        if other.latest <= undated.latest - rules.undated_reach:
             return True
     return False
 
 
-def _incompatible(event: Facts, account: Facts) -> bool:
+def _places_apart(a: Facts, b: Facts, rules: GroupingRules) -> bool:
+    """Two known places that are neither the same nor close: two events."""
+    if not (a.place and b.place) or a.place == b.place:
+        return False
+    if not (a.place_known and b.place_known):
+        return False  # an unknown name may be a spelling or a misreading of the other
+    km = _km(a.place_at, b.place_at)
+    return km is None or km > rules.near_km
+
+
+def _km(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float | None:
+    """Great-circle distance between two (lat, lon) points."""
+    if a is None or b is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _incompatible(event: Facts, account: Facts, rules: GroupingRules) -> bool:
     if event.kind != account.kind:
         return True
-    if event.place and account.place and event.place != account.place:
+    if _places_apart(event, account, rules):
         return True
     if _opposed(event, account) or _reported_before_it_happened(event, account):
         return True
-    if _too_long_before(event, account):
+    if _too_long_before(event, account, rules):
         return True
     strict = event.strict_agents or account.strict_agents
     return (
@@ -96,40 +191,55 @@ def _incompatible(event: Facts, account: Facts) -> bool:
     )
 
 
-def match_score(event: Facts, account: Facts) -> float:
+def match_score(event: Facts, account: Facts, rules: GroupingRules = DEFAULT_RULES) -> float:
     """0 when the account cannot belong to the event, else higher for a better fit."""
-    if _incompatible(event, account):
+    if _incompatible(event, account, rules):
         return 0.0
     distance = gap(event, account)
-    if distance is not None and distance > FAR:
+    if distance is not None and distance > rules.far:
         return 0.0
-    score = 0.4 if (event.place and event.place == account.place) else 0.1
-    if score < 0.4 and event.area and event.area == account.area:
-        score += 0.1
-    score += _time_score(distance) + _agent_score(event.agents, account.agents)
-    score += 0.1 if event.claimants & account.claimants else 0.0
-    score += 0.1 if event.others & account.others else 0.0
+    w = rules.weight
+    score = _place_score(event, account, rules)
+    score += _time_score(distance, rules) + _agent_score(event.agents, account.agents, rules)
+    score += w("same_claimant") if event.claimants & account.claimants else 0.0
+    score += w("same_others") if event.others & account.others else 0.0
     return round(score, 3)
 
 
-def _time_score(distance: timedelta | None) -> float:
+def _place_score(event: Facts, account: Facts, rules: GroupingRules) -> float:
+    w = rules.weight
+    if event.place and event.place == account.place:
+        return w("same_place")
+    area = w("same_area") if event.area and event.area == account.area else 0.0
+    if (event.place and account.place) or bool(event.place) != bool(account.place):
+        return w("near_place") + area
+    return w("other_place") + area
+
+
+def _time_score(distance: timedelta | None, rules: GroupingRules) -> float:
     if distance is None:
-        return 0.1
-    return 0.4 if distance == timedelta(0) else 0.2
+        return rules.weight("undated")
+    return rules.weight("same_time") if distance == timedelta(0) else rules.weight("near_time")
 
 
-def _agent_score(event_agents: frozenset[str], account_agents: frozenset[str]) -> float:
+def _agent_score(
+    event_agents: frozenset[str], account_agents: frozenset[str], rules: GroupingRules
+) -> float:
     if not event_agents or not account_agents:
-        return 0.1
-    return 0.2 if event_agents & account_agents else 0.0
+        return rules.weight("unknown_agents")
+    return rules.weight("same_agents") if event_agents & account_agents else 0.0
 
 
-def best_match(candidates: Iterable[tuple[int, Facts]], account: Facts) -> int | None:
+def best_match(
+    candidates: Iterable[tuple[int, Facts]],
+    account: Facts,
+    rules: GroupingRules = DEFAULT_RULES,
+) -> int | None:
     """The id of the best-scoring event at or above the threshold; ties go to the oldest."""
     best: tuple[float, int] | None = None
     for event_id, facts in candidates:
-        score = match_score(facts, account)
-        if score < MATCH_THRESHOLD:
+        score = match_score(facts, account, rules)
+        if score < rules.threshold:
             continue
         if best is None or score > best[0] or (score == best[0] and event_id < best[1]):
             best = (score, event_id)
