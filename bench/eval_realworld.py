@@ -44,25 +44,40 @@ def wait_healthy(base_url: str, server: subprocess.Popen[bytes]) -> None:
     sys.exit(f"error: the service did not answer /health within {STARTUP_SECONDS} s")
 
 
-def main(extra: list[str]) -> int:
+def run_evaluation(
+    extra: list[str], env_extra: dict[str, str] | None = None, quiet: bool = False
+) -> int:
+    """Serve a throwaway database, run evaluate.py with `extra` arguments, stop; its exit code."""
     if not EVALUATE.is_file():
         sys.exit(f"error: {EVALUATE} is missing (../shared must sit beside the checkout)")
     timeline = Path(sys.executable).with_name("timeline")
     with tempfile.TemporaryDirectory(prefix="timeline-eval-") as scratch:
         env = dict(os.environ, TIMELINE_DATABASE_URL=f"sqlite:///{scratch}/eval.db")
         env.pop("TIMELINE_API_TOKEN", None)
-        subprocess.run([str(timeline), "db", "upgrade"], env=env, check=True)
+        env.update(env_extra or {})
+        quiet_out = subprocess.DEVNULL if quiet else None
+        subprocess.run([str(timeline), "db", "upgrade"], env=env, check=True, stdout=quiet_out)
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
-        print(f"serving a throwaway database at {base_url} ...", file=sys.stderr)
-        server = subprocess.Popen([str(timeline), "serve", "--port", str(port)], env=env)
+        if not quiet:
+            print(f"serving a throwaway database at {base_url} ...", file=sys.stderr)
+        server = subprocess.Popen(
+            [str(timeline), "serve", "--port", str(port)],
+            env=env,
+            stdout=quiet_out,
+            stderr=quiet_out,
+        )
         try:
             wait_healthy(base_url, server)
             cmd = [sys.executable, str(EVALUATE), "--base-url", base_url, *extra]
-            return subprocess.run(cmd, check=False).returncode
+            return subprocess.run(cmd, check=False, stdout=quiet_out).returncode
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def main(extra: list[str]) -> int:
+    return run_evaluation(extra)
 
 
 if __name__ == "__main__":
