@@ -104,8 +104,8 @@ fleeing Abu Kamal, the Russian Defense Ministry said on Tuesday.
 "The Russian command twice requested a joint operation. The American side refused, citing the \
 Geneva Convention," the ministry said in a statement.
 
-According to the ministry, coalition aircraft entered the 15-km zone around Abu Kamal on \
-November 9. The terrorists then regrouped in areas held by the coalition.
+According to the ministry, coalition aircraft entered the agreed 15-km no-fly zone over Abu \
+Kamal on November 9. The terrorists then regrouped in territory held by the coalition.
 
 A coalition spokesman dismissed the claims as false.
 """
@@ -169,7 +169,8 @@ def test_a_dash_dateline_is_not_a_place_of_the_story(gazetteer: Gazetteer) -> No
 
 def test_every_shape_of_relay_keeps_the_inner_source(gazetteer: Gazetteer) -> None:
     for text in (
-        "According to TASS, the Russian Defense Ministry said ISIS convoys left Abu Kamal.",
+        "According to TASS, the Russian Defense Ministry said convoys of ISIS fighters left "
+        "Abu Kamal.",
         "The Russian Defense Ministry told TASS that ISIS convoys left Abu Kamal.",
         "TASS reported, citing the Russian Defense Ministry, that ISIS convoys left Abu Kamal.",
         "ISIS convoys left Abu Kamal, the Russian Defense Ministry said, according to TASS.",

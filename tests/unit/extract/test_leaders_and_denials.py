@@ -73,7 +73,7 @@ def test_no_lead_without_an_event_and_a_leader(text: str, gazetteer: Gazetteer) 
 
 
 CLAIMS = (
-    "The Russian Defense Ministry said coalition jets flew into the zone around Abu Kamal, "
+    "The Russian Defense Ministry said that coalition jets flew into the zone around Abu Kamal, "
     "and that the coalition twice refused its requests for joint strikes.\n\n"
 )
 
@@ -99,7 +99,7 @@ def test_them_refers_to_the_last_claimant(gazetteer: Gazetteer) -> None:
 
 def test_a_named_claimant_s_accusations(gazetteer: Gazetteer) -> None:
     text = (
-        "Islamic State fighters left Abu Kamal, the Syrian Observatory for Human Rights said. "
+        "Islamic State fighters left Abu Kamal, the Syrian Observatory for Human Rights has said. "
         + CLAIMS
         + "Washington rejected the ministry's accusations."
     )
@@ -110,7 +110,7 @@ def test_a_named_claimant_s_accusations(gazetteer: Gazetteer) -> None:
 
 def test_that_allegation_is_the_last_claim_only(gazetteer: Gazetteer) -> None:
     text = (
-        "The Russian Defense Ministry said the coalition refused its requests for strikes. "
+        "The Russian Defense Ministry said that the coalition refused its requests for strikes. "
         "According to the ministry, coalition jets also flew over Abu Kamal. "
         "That allegation was denied by the coalition."
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from timeline.extract import Gazetteer, extract_events
@@ -51,7 +50,7 @@ def test_unknown_speaker_named_mid_document(gazetteer: Gazetteer) -> None:
         "Analysts expect the army to retake Raqqa soon.",
         "The coalition could attack Mayadin next week.",
         "Moscow wants the coalition to leave Syria.",
-        "In order to take control of the Euphrates valley, Damascus needs allies.",
+        "In order to take full control of the Euphrates valley, Damascus needs allies.",
         "The two sides struck a deal in Moscow.",
         "The agreement entered into force in Syria in 2016.",
         "Talks will take place in Damascus.",

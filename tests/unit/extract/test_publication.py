@@ -20,7 +20,7 @@ def _agents(event: EventMention) -> set[str | None]:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Russian Defense Ministry posted images of a convoy near Abu Kamal.",
+        "The Russian Defense Ministry posted aerial images of a convoy near Abu Kamal.",
         "The ministry released footage of the strikes on Raqqa.",
         "Pictures the Russian Defense Ministry offered as proof of coalition help showed a game.",
         "The Russian Defense Ministry circulated photos of trucks near Abu Kamal.",
@@ -57,7 +57,7 @@ def test_the_posting_and_the_movement_it_shows_are_two_accounts(gazetteer: Gazet
 
 def test_a_debunking_denies_the_earlier_posting(gazetteer: Gazetteer) -> None:
     text = (
-        "The Russian Defense Ministry posted images of an ISIS convoy near Abu Kamal.\n\n"
+        "The Russian Defense Ministry posted aerial images of an ISIS convoy near Abu Kamal.\n\n"
         "Open-source researchers showed that one of the images was a still from a video game.\n\n"
         "The others were frames from Iraqi videos. The ministry deleted the posts."
     )
@@ -80,7 +80,7 @@ def test_no_debunking_without_a_publication(gazetteer: Gazetteer) -> None:
 
 def test_material_must_be_named(gazetteer: Gazetteer) -> None:
     text = (
-        "The Russian Defense Ministry posted images of a convoy near Abu Kamal.\n\n"
+        "The Russian Defense Ministry posted aerial images of a convoy near Abu Kamal.\n\n"
         "The convoy came from Raqqa, the army said."
     )
     assert not [e for e in extract_events(text, [], gazetteer) if e.rule == "debunking"]

@@ -62,7 +62,9 @@ def test_capture_of_abu_kamal(
     capture = _one(events, "capture", "liberated")
     assert text[capture.trigger_start : capture.trigger_end] == "liberated"
     evidence = text[capture.evidence_start : capture.evidence_end]
-    assert evidence.startswith("Last week, units of the Syrian Army")
+    # The whole sentence, from its opening time phrase to the army that is its subject.
+    assert capture.evidence_start == text.index("Last week")
+    assert "Syrian Army" in evidence[: capture.trigger_start - capture.evidence_start]
     assert _roles(capture, "location") == {"abu-kamal"}
     assert _roles(capture, "agent") == {"syrian-army"}
     assert _roles(capture, "supporter") & {"russian-air-force", "russian-armed-forces"}

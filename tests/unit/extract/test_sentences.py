@@ -55,10 +55,10 @@ def test_decimals_and_lowercase_continuations() -> None:
 
 
 def test_bullets_and_boilerplate_lines_stay_their_own_sentences() -> None:
-    text = "- Advertisement -\nSubscribe to our newsletter\n• Troops entered the town."
+    text = "- Advertisement -\nSubscribe for our daily briefing\n• Troops entered the town."
     assert _texts(text) == [
         "- Advertisement -",
-        "Subscribe to our newsletter",
+        "Subscribe for our daily briefing",
         "• Troops entered the town.",
     ]
     assert [s.paragraph for s in split_sentences(text)] == [0, 1, 2]

@@ -56,7 +56,7 @@ def _roles(event: EventMention) -> set[tuple[str, str | None]]:
         ("Spokesman Ryan Dillon said ISIS fighters fled Raqqa.", "fled", None, "Ryan Dillon"),
         (
             "The coalition has not commented — but a US official, speaking on condition of "
-            "anonymity, said jets never entered the zone near Abu Kamal.",
+            "anonymity to reporters, said jets never entered the zone near Abu Kamal.",
             "entered",
             "united-states",
             "a US official",
@@ -70,8 +70,9 @@ def _roles(event: EventMention) -> set[tuple[str, str | None]]:
             "the monitor",
         ),
         (
-            "The Syrian Observatory for Human Rights, a Britain-based monitor that follows the war "
-            "through contacts inside the country, said ISIS fighters had retaken Bukamal.",
+            "The Syrian Observatory for Human Rights, itself a war monitor run from Britain that "
+            "tracks the fighting through contacts inside the country, said ISIS fighters had "
+            "retaken Bukamal.",
             "retaken",
             "sohr",
             None,
@@ -257,7 +258,9 @@ def test_by_phrases_belong_to_their_own_participle(gazetteer: Gazetteer) -> None
         "The assault was led by Hezbollah fighters near Abu Kamal.", gazetteer, "assault"
     )
     assert ("agent", "hezbollah") in _roles(assault)
-    moved = _only("ISIS fighters regrouped in areas held by the coalition.", gazetteer, "regrouped")
+    moved = _only(
+        "ISIS fighters regrouped in territory held by the coalition.", gazetteer, "regrouped"
+    )
     assert _roles(moved) == {("agent", "isis")}
 
 

@@ -15,8 +15,8 @@ from Islamic State on Wednesday, a commander in the pro-Damascus alliance told R
 Hezbollah fighters led the assault, and Iraqi paramilitaries crossed the border to join them, \
 the commander said.
 
-The Britain-based Syrian Observatory for Human Rights said the town had not yet been taken \
-and fighting continued.
+The Syrian Observatory for Human Rights, itself based in Britain, said the town had not yet \
+been taken and fighting continued.
 
 On Thursday, the Syrian army command announced the full capture of Al-Bukamal. Two days \
 later, ISIS militants retook most of the town, the monitor said.
