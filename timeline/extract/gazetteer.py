@@ -4,6 +4,8 @@ Aliases written without lowercase letters ("IS", "US", "SDF") match case-sensiti
 that the verb "is" or the pronoun "us" never become entities; every other alias matches in
 any case. A space or hyphen in an alias matches any run of spaces and hyphens, so one alias
 "Abu Kemal" also finds "Abu-Kemal"; straight and curly apostrophes are interchangeable.
+A place may name the actor it is the capital of (`capital_of`, an actor's key, checked when
+the gazetteer is built).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Entry:
     aliases: tuple[str, ...]
     lat: float | None = None
     lon: float | None = None
+    capital_of: str | None = None  # the key of the actor whose seat this place is
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ class Gazetteer:
             self.entries[entry.key] = entry
             for alias in (entry.name, *entry.aliases):
                 self._add_alias(entry, alias)
+        for entry in self.entries.values():
+            self._check_capital(entry)
         aliases = sorted(
             {a for e in self.entries.values() for a in (e.name, *e.aliases)},
             key=lambda a: (-len(a), a),
@@ -110,6 +115,15 @@ class Gazetteer:
                 f"gazetteer entry {entry.key!r}: alias {alias!r} already names {other.key!r}"
             )
         table[norm] = entry
+
+    def _check_capital(self, entry: Entry) -> None:
+        if entry.capital_of is None:
+            return
+        seat_of = self.entries.get(entry.capital_of)
+        if seat_of is None or seat_of.kind != "actor":
+            raise GazetteerError(
+                f"gazetteer entry {entry.key!r}: capital_of {entry.capital_of!r} is no actor's key"
+            )
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry an alias (as written in a text) names, or None."""
@@ -162,7 +176,7 @@ def _validate(raw: Mapping[str, Any], index: int) -> Entry:
     )
     if not isinstance(raw, Mapping):
         raise GazetteerError(f"gazetteer entry #{index}: expected a mapping, got {raw!r}")
-    unknown = set(raw) - {"key", "name", "kind", "subtype", "aliases", "lat", "lon"}
+    unknown = set(raw) - {"key", "name", "kind", "subtype", "aliases", "lat", "lon", "capital_of"}
     if unknown:
         raise GazetteerError(f"{label}: unknown fields {sorted(unknown)}")
     key, name, kind, subtype = (raw.get(f) for f in ("key", "name", "kind", "subtype"))
@@ -184,6 +198,11 @@ def _validate(raw: Mapping[str, Any], index: int) -> Entry:
     for coord, bound in ((lat, 90.0), (lon, 180.0)):
         if coord is not None and (not isinstance(coord, int | float) or abs(coord) > bound):
             raise GazetteerError(f"{label}: lat/lon must be numbers within range")
+    capital_of = raw.get("capital_of")
+    if capital_of is not None and (kind != "place" or not isinstance(capital_of, str)):
+        raise GazetteerError(f"{label}: capital_of must be an actor's key, on a place")
+    if isinstance(capital_of, str) and not _KEY.match(capital_of):
+        raise GazetteerError(f"{label}: capital_of must be an actor's key (a lowercase slug)")
     return Entry(
         key=key,
         name=name.strip(),
@@ -192,6 +211,7 @@ def _validate(raw: Mapping[str, Any], index: int) -> Entry:
         aliases=tuple(a.strip() for a in aliases),
         lat=None if lat is None else float(lat),
         lon=None if lon is None else float(lon),
+        capital_of=capital_of,
     )
 
 

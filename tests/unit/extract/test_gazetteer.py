@@ -149,3 +149,109 @@ def test_forces_named_by_their_nationality(example: dict[str, str], gazetteer: G
 def test_force_aliases_never_shadow_a_listed_alias(gazetteer: Gazetteer) -> None:
     assert _keys(gazetteer, "Syrian Army units") == ["syrian-army"]
     assert _keys(gazetteer, "Russian Air Force") == ["russian-air-force"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("Shayrat", "shayrat-air-base"),
+        ("al-Shayrat military airfield", "shayrat-air-base"),
+        ("Shairat airbase", "shayrat-air-base"),
+        ("Sharyat airfield", "shayrat-air-base"),
+        ("T-4 airbase", "tiyas-air-base"),
+        ("Khmeimim airbase", "hmeimim"),
+        ("Khan Shaykhoun", "khan-sheikhoun"),
+        ("Homs province", "homs-province"),
+        ("Homs", "homs"),
+        ("Damascus countryside", "rif-dimashq"),
+        ("Latakia province", "latakia-province"),
+        ("Latakia", "latakia"),
+        ("SOHR", "sohr"),
+        ("Syrian state TV", "syrian-state-tv"),
+        ("White House", "white-house"),
+        ("Kremlin", "kremlin"),
+        ("US Central Command", "centcom"),
+        ("CENTCOM", "centcom"),
+        ("Russia's Defence Ministry", "russian-defense-ministry"),
+        ("Turkish Health Ministry", "turkish-health-ministry"),
+        ("World Health Organization", "world-health-organization"),
+        ("WHO", "world-health-organization"),
+        ("OPCW", "opcw"),
+        ("UN Security Council", "un-security-council"),
+        ("Union of Medical Care and Relief Organizations", "uossm"),
+        ("White Helmets", "syrian-civil-defence"),
+        ("High Negotiations Committee", "high-negotiations-committee"),
+        ("Syrian Coalition", "syrian-national-coalition"),
+        ("Jabhat Fatah al-Sham", "hts"),
+        ("Syrian warplanes", "syrian-air-force"),
+        ("U.S. Navy", "us-armed-forces"),
+        ("BBC", "bbc"),
+        ("Sputnik", "sputnik"),
+    ],
+)
+def test_wire_copy_names(gazetteer: Gazetteer, surface: str, key: str) -> None:
+    assert _keys(gazetteer, f"Reports from {surface} today.") == [key]
+    entry = gazetteer.lookup(surface)
+    assert entry is not None and entry.key == key
+
+
+def test_the_mayadeen_channel_is_not_the_town(gazetteer: Gazetteer) -> None:
+    assert _keys(gazetteer, "The governor told al-Mayadeen TV.") == ["al-mayadeen"]
+    assert _keys(gazetteer, "He told Al Mayadeen.") == ["al-mayadeen"]
+    assert _keys(gazetteer, "Troops entered Mayadin.") == ["mayadin"]
+    assert _keys(gazetteer, "Troops entered al-Mayadin.") == ["mayadin"]
+    assert gazetteer.entries["al-mayadeen"].subtype == "media"
+    assert gazetteer.entries["mayadin"].kind == "place"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was hit by a car.",
+        "The general amnesty was announced.",
+        "Who is there?",
+        "The Federal Police of Germany.",
+        "Step by step news came in.",
+        "Warned Russia 24 hours in advance.",
+    ],
+)
+def test_new_aliases_swallow_no_common_words(gazetteer: Gazetteer, text: str) -> None:
+    assert [k for k in _keys(gazetteer, text) if k != "russia"] == []
+
+
+def test_capitals_name_the_actor_they_seat(gazetteer: Gazetteer) -> None:
+    assert gazetteer.entries["damascus"].capital_of == "syrian-government"
+    assert gazetteer.entries["baghdad"].capital_of == "iraqi-government"
+    assert gazetteer.entries["homs"].capital_of is None
+    for entry in gazetteer.entries.values():
+        if entry.capital_of is not None:
+            assert entry.kind == "place"
+            assert gazetteer.entries[entry.capital_of].kind == "actor"
+
+
+_STATE = {"key": "state-x", "name": "State X", "kind": "actor", "subtype": "state"}
+_TOWN = {"key": "x-town", "name": "X Town", "kind": "place", "subtype": "town"}
+
+
+def test_capital_of_is_kept_and_served_with_the_entry() -> None:
+    g = Gazetteer.from_entries([_STATE, {**_TOWN, "capital_of": "state-x"}])
+    assert g.entries["x-town"].capital_of == "state-x"
+    assert g.entries["state-x"].capital_of is None
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ([_STATE, {**_TOWN, "capital_of": "nowhere"}], r"'x-town'.*capital_of 'nowhere'"),
+        (
+            [_STATE, _TOWN, {**_TOWN, "key": "y", "name": "Why Town", "capital_of": "x-town"}],
+            "no actor",
+        ),
+        ([{**_STATE, "capital_of": "state-x"}], "on a place"),
+        ([_STATE, {**_TOWN, "capital_of": 3}], "capital_of"),
+        ([_STATE, {**_TOWN, "capital_of": "State X"}], "slug"),
+    ],
+)
+def test_bad_capital_of_is_refused(entries: list[dict[str, object]], message: str) -> None:
+    with pytest.raises(GazetteerError, match=message):
+        Gazetteer.from_entries(entries)
