@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from timeline.extract.families import default_families
 from timeline.extract.types import Quantity
 from timeline.reconcile.actors import ActorRules, load_actor_rules
-from timeline.reconcile.clustering import cluster, combine
+from timeline.reconcile.clustering import as_one, cluster, combine
 from timeline.reconcile.disputes import AccountView, Dispute, find_disputes
 from timeline.reconcile.envelope import envelope, listed_from
 from timeline.reconcile.scoring import UNDATED_REACH, Facts, GroupingRules, best_match
@@ -124,11 +124,13 @@ def _regroup_from(session: Session, family: str, fresh: Sequence[Account], now: 
         (e for e in events if members[e.id]), key=lambda e: canonical_key(members[e.id][0])
     )
     spare = {e.id: e for e in events if not members[e.id]}
-    groups = cluster(
-        [account_facts(a) for a in pool],
+    units = story_units(pool)
+    unit_groups = cluster(
+        [as_one([account_facts(pool[i]) for i in unit]) for unit in units],
         [[account_facts(a) for a in members[e.id]] for e in seeded],
         grouping_rules(),
     )
+    groups = [sorted(i for u in group for i in units[u]) for group in unit_groups]
     moved = {a.event_id for a in later}
     touched = [e for e in seeded if e.id in moved]  # may have lost later members
     for position, indexes in enumerate(groups):
@@ -151,6 +153,22 @@ def _regroup_from(session: Session, family: str, fresh: Sequence[Account], now: 
         session.refresh(event, ["accounts"])
         refresh_event(event, now)
     session.flush()
+
+
+def story_units(accounts: Sequence[Account]) -> list[list[int]]:
+    """Indexes of the accounts, gathered by the story event their document tells them as
+    (extraction links "the attack", the denial and the toll of one story): a unit joins an
+    event whole, in the order of its first account."""
+    units: dict[tuple[object, ...], list[int]] = {}
+    for index, account in enumerate(accounts):
+        document = account.document
+        key: tuple[object, ...] = (
+            (document.content_sha256, account.story)
+            if account.story is not None
+            else ("alone", index)
+        )
+        units.setdefault(key, []).append(index)
+    return sorted(units.values(), key=lambda unit: unit[0])
 
 
 def _reuse(accounts: Iterable[Account], available: dict[int, Event]) -> Event | None:

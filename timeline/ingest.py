@@ -120,6 +120,7 @@ def _account(
         publisher_id=document.source_id,
         kind=em.kind,
         family=em.family or em.kind,
+        story=em.story,
         modality=em.modality,
         quantities=[_quantity_fields(q) for q in em.quantities],
         trigger=em.trigger[:100],

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from timeline.extract.families import Families
 from timeline.extract.gazetteer import Gazetteer
@@ -65,7 +65,11 @@ def link_story(
     # (the headline's "gas attack" gets the lead's town and day).
     for s in story:
         s.places = linker.main_places([events[i] for i in s.members])
-    return [linker.inherit(events[i], chosen[i]) for i in range(len(events))]
+    number = {id(s): n for n, s in enumerate(story)}
+    return [
+        replace(linker.inherit(events[i], chosen[i]), story=number[id(chosen[i])])
+        for i in range(len(events))
+    ]
 
 
 class _Linker:
@@ -112,10 +116,51 @@ class _Linker:
         places = self.specific(em)
         if places and s.places and not _same_place(places, s.places):
             return False
+        told = self.times[s.time_index] if s.time_index is not None else None
+        bound = self.said_by(em)
+        # "X said on 8 Nov that it had fallen": not the fall of the 19th.
+        if bound is not None and told is not None and told.earliest and told.earliest >= bound:
+            return False
         mine = self.own_time(em)
-        if mine is None or s.time_index is None:
+        if told is None:
             return True
-        return self._near(mine, self.times[s.time_index])
+        if mine is None:
+            # Dated by nothing of its own, but its sentence is about another day ("said on
+            # November 8th that it had fallen that day"): background, not this story event.
+            dated = self.sentence_times(em)
+            return not dated or any(self._near(self.times[i], told) for i in dated)
+        return self._near(mine, told)
+
+    def sentence_times(self, em: EventMention) -> list[int]:
+        """The dates and times in the mention's sentence (durations and sets date nothing)."""
+        return [
+            i
+            for i, t in enumerate(self.times)
+            if em.evidence_start <= t.start < em.evidence_end
+            and t.type in {"DATE", "TIME"}
+            and t.earliest is not None
+            and t.latest is not None
+        ]
+
+    def background_time(self, em: EventMention) -> int | None:
+        """The time a new story event starts with: none of its own, a telling with no time
+        of its own is dated by its sentence's first date."""
+        if self.own_time(em) is not None:
+            return None
+        dated = self.sentence_times(em)
+        return dated[0] if dated else None
+
+    def said_by(self, em: EventMention) -> datetime | None:
+        """For a telling dated only by its statement ("said on Wednesday that ..."), when
+        the statement ended: the event came before it."""
+        if em.extras.get("time_rule") != "before_statement":
+            return None
+        ends = [
+            t.latest
+            for t in self.times
+            if em.evidence_start <= t.start < em.evidence_end and t.latest is not None
+        ]
+        return min(ends) if ends else None
 
     def _near(self, a: TimeMention, b: TimeMention) -> bool:
         if None in (a.earliest, a.latest, b.earliest, b.latest):

@@ -83,5 +83,6 @@ class EventMention:
     rule: str = ""
     modality: Modality = "actual"
     family: str = ""  # the event family (data/families.yaml); set by the discourse pass
+    story: int | None = None  # which story event of its document it tells (discourse pass)
     quantities: tuple[Quantity, ...] = ()
     extras: dict[str, str] = field(default_factory=dict)

@@ -75,6 +75,12 @@ def _seed(members: Sequence[Facts]) -> _Group:
     return _Group(replace(joined, earliest=earliest, latest=latest), [], intervals)
 
 
+def as_one(members: Sequence[Facts]) -> Facts:
+    """Accounts that must stay together (one story of one document) as one account: their
+    union, timed by their most specific accounts ("this month" does not stretch a day)."""
+    return _seed(members).facts
+
+
 def cluster(
     accounts: Sequence[Facts],
     seeds: Sequence[Sequence[Facts]] = (),

@@ -213,6 +213,9 @@ class Account(Base):
     )
     kind: Mapped[str] = mapped_column(String(30))
     family: Mapped[str] = mapped_column(String(30), index=True)
+    # The story event of its document it tells (extraction links the mentions of one story):
+    # accounts of one story join one event together. Null: on its own (curated, or older).
+    story: Mapped[int | None] = mapped_column(Integer)
     # actual | hypothetical | attempted | prevented | planned: only actual tellings dispute
     modality: Mapped[str] = mapped_column(String(12), default="actual", server_default="actual")
     # The figures it gives: [{measure, low, high, best, hedge, text, start, end}, ...]

@@ -5,10 +5,10 @@ Revises: 0003_listed_from
 Create Date: 2026-12-07
 
 Accounts and events get the event family (attack and casualties are one family, violence);
-accounts get their modality (actual, hypothetical, attempted, prevented, planned) and the
-figures they give; quantity disputes get their low / best / high. Existing rows take the
-family of their kind by the table below, kept here so that the migration never changes with
-the application's data files.
+accounts get their modality (actual, hypothetical, attempted, prevented, planned), the
+figures they give and the story event of their document they tell; quantity disputes get
+their low / best / high. Existing rows take the family of their kind by the table below,
+kept here so that the migration never changes with the application's data files.
 """
 
 from collections.abc import Sequence
@@ -48,6 +48,7 @@ def upgrade() -> None:
             sa.Column("modality", sa.String(12), nullable=False, server_default="actual")
         )
         batch_op.add_column(sa.Column("quantities", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("story", sa.Integer(), nullable=True))
     with op.batch_alter_table("disputes", schema=None) as batch_op:
         batch_op.add_column(sa.Column("figures", sa.JSON(), nullable=True))
 
@@ -56,6 +57,7 @@ def downgrade() -> None:
     with op.batch_alter_table("disputes", schema=None) as batch_op:
         batch_op.drop_column("figures")
     with op.batch_alter_table("accounts", schema=None) as batch_op:
+        batch_op.drop_column("story")
         batch_op.drop_column("quantities")
         batch_op.drop_column("modality")
     for table in ("events", "accounts"):
