@@ -171,6 +171,7 @@ class Stores:
 
         self.folder = Path(tempfile.mkdtemp(prefix="ingest-article-"))
         self.gazetteers = GazetteerCache(load_gazetteer())
+        self._engine: Any = None
 
     def url(self, name: str) -> str:
         return f"sqlite:///{self.folder / name}"
@@ -182,19 +183,25 @@ class Stores:
         return name
 
     def fresh(self, template: str) -> Any:
-        """An engine on a new copy of `template`, its first connection already made."""
+        """The engine on a new copy of `template`, its first connection already made.
+
+        One engine serves every copy, as one engine serves the service for its lifetime:
+        its compiled-statement cache stays warm (a new engine per copy would compile every
+        statement again). Its pool is emptied before the file is replaced."""
         from sqlalchemy import text
 
         from timeline.store.db import make_engine, unit_of_work
 
+        if self._engine is None:
+            self._engine = make_engine(self.url("run.db"))
+        self._engine.dispose()
         target = self.folder / "run.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(self.folder / template, target)
-        engine = make_engine(self.url("run.db"))
-        with unit_of_work(engine) as session:
+        with unit_of_work(self._engine) as session:
             session.execute(text("SELECT count(*) FROM documents"))
-        return engine
+        return self._engine
 
     def ingest(
         self, engine: Any, article: Article, text: str | None = None, *, new: bool = True
