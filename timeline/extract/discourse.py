@@ -18,11 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from timeline.extract.families import Families
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.types import EventMention, Participant
 from timeline.temporal.types import TimeMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(slots=True)
@@ -42,6 +46,7 @@ def link_story(
     gazetteer: Gazetteer,
     families: Families,
     opposed: Callable[[str, frozenset[str], frozenset[str]], bool] | None = None,
+    parsed: Doc | None = None,
 ) -> list[EventMention]:
     """The mentions, each with its family and what its story event tells of place and time.
 
@@ -61,6 +66,8 @@ def link_story(
             story.append(target)
         linker.absorb(target, em, position)
         chosen[position] = target
+    if parsed is not None:
+        _date_by_anaphora(story, parsed, times, families)
     # What a mention leaves unsaid comes from its story event as the whole story tells it
     # (the headline's "gas attack" gets the lead's town and day).
     for s in story:
@@ -212,6 +219,39 @@ class _Linker:
         s.agents |= self.deed_agents(em)
         s.told += 1
         s.members.append(position)
+
+
+def _date_by_anaphora(
+    story: Sequence[_StoryEvent], parsed: Doc, times: Sequence[TimeMention], families: Families
+) -> None:
+    """ "Footage from the town following the incident on Tuesday": the time a sentence gives
+    next to a noun referring back to the event dates the family's main story event, when
+    none of its tellings has a time of its own."""
+    for family, nouns in families.anaphoric_nouns.items():
+        told = [s for s in story if s.family == family]
+        if not told:
+            continue
+        main = max(told, key=lambda s: (s.told, -s.first))
+        if main.time_index is not None:
+            continue
+        main.time_index = _time_near_noun(parsed, times, nouns)
+
+
+def _time_near_noun(
+    parsed: Doc, times: Sequence[TimeMention], nouns: frozenset[str]
+) -> int | None:
+    for token in parsed:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        if not any(c.dep_ in {"det", "poss"} for c in token.children):
+            continue
+        sent = token.sent
+        for i, t in enumerate(times):
+            bounded = t.earliest is not None and t.latest is not None
+            inside = sent.start_char <= t.start < sent.end_char
+            if inside and bounded and t.type in {"DATE", "TIME"}:
+                return i
+    return None
 
 
 def _agent_keys(em: EventMention) -> frozenset[str]:

@@ -61,7 +61,9 @@ def extract_events(
         events.extend([*found, *denied_claims(doc, index, found, events)])
         events.extend(debunked(doc, index, found, events))
         tellers.update(doc, index)
-    return link_story(retarget(events), mentions, gazetteer, default_families(), _opposed)
+    return link_story(
+        retarget(events), mentions, gazetteer, default_families(), _opposed, doc.parsed
+    )
 
 
 def _opposed(family: str, agents: frozenset[str], others: frozenset[str]) -> bool:

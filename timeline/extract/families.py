@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,6 +22,7 @@ class Families:
     reach_days: int
     broad_place_subtypes: frozenset[str]
     place_inheriting: frozenset[str] = frozenset()
+    anaphoric_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def family(self, kind: str) -> str | None:
         """The kind's own family; None for a referring kind (it takes its referent's)."""
@@ -61,12 +62,16 @@ def parse_families(raw: Any, where: str) -> Families:
     inheriting = raw.get("place_inheriting", [])
     if not isinstance(inheriting, list) or not set(inheriting) <= set(kinds.values()):
         raise FamiliesError(f"{where}: place_inheriting must list families")
+    nouns = raw.get("anaphoric_nouns", {})
+    if not isinstance(nouns, dict) or not set(nouns) <= set(kinds.values()):
+        raise FamiliesError(f"{where}: anaphoric_nouns must map families to nouns")
     return Families(
         kinds,
         referring,
         reach,
         frozenset(str(b) for b in broad),
         frozenset(str(f) for f in inheriting),
+        {str(k): frozenset(str(n) for n in v) for k, v in nouns.items()},
     )
 
 
