@@ -45,6 +45,7 @@ _WEIGHTS = frozenset(
         "same_time",
         "near_time",
         "undated",
+        "undated_recent",
         "same_agents",
         "unknown_agents",
         "same_claimant",
@@ -200,7 +201,8 @@ def match_score(event: Facts, account: Facts, rules: GroupingRules = DEFAULT_RUL
         return 0.0
     w = rules.weight
     score = _place_score(event, account, rules)
-    score += _time_score(distance, rules) + _agent_score(event.agents, account.agents, rules)
+    score += _time_score(distance, rules, _recent(event, account, rules))
+    score += _agent_score(event.agents, account.agents, rules)
     score += w("same_claimant") if event.claimants & account.claimants else 0.0
     score += w("same_others") if event.others & account.others else 0.0
     return round(score, 3)
@@ -216,9 +218,20 @@ def _place_score(event: Facts, account: Facts, rules: GroupingRules) -> float:
     return w("other_place") + area
 
 
-def _time_score(distance: timedelta | None, rules: GroupingRules) -> float:
+def _recent(a: Facts, b: Facts, rules: GroupingRules) -> bool:
+    """One side is undated and the other ended within `far` before its report: news tells
+    what just happened."""
+    for undated, other in ((a, b), (b, a)):
+        if undated.dated or not other.dated or undated.latest is None or other.latest is None:
+            continue
+        if undated.latest - rules.far <= other.latest <= undated.latest:
+            return True
+    return False
+
+
+def _time_score(distance: timedelta | None, rules: GroupingRules, recent: bool = False) -> float:
     if distance is None:
-        return rules.weight("undated")
+        return rules.weight("undated_recent" if recent else "undated")
     return rules.weight("same_time") if distance == timedelta(0) else rules.weight("near_time")
 
 
