@@ -237,9 +237,7 @@ def _date_by_anaphora(
         main.time_index = _time_near_noun(parsed, times, nouns)
 
 
-def _time_near_noun(
-    parsed: Doc, times: Sequence[TimeMention], nouns: frozenset[str]
-) -> int | None:
+def _time_near_noun(parsed: Doc, times: Sequence[TimeMention], nouns: frozenset[str]) -> int | None:
     for token in parsed:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue

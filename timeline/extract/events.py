@@ -36,7 +36,7 @@ from timeline.extract.syntax import (
 )
 from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger, find_triggers
-from timeline.extract.types import EventMention, Participant, Role, Sentence
+from timeline.extract.types import Claimant, EventMention, Participant, Role, Sentence
 from timeline.reconcile.actors import load_actor_rules
 from timeline.temporal.types import TimeMention
 
@@ -61,9 +61,29 @@ def extract_events(
         events.extend([*found, *denied_claims(doc, index, found, events)])
         events.extend(debunked(doc, index, found, events))
         tellers.update(doc, index)
-    return link_story(
+    linked = link_story(
         retarget(events), mentions, gazetteer, default_families(), _opposed, doc.parsed
     )
+    return _named_once(linked)
+
+
+def _named_once(events: list[EventMention]) -> list[EventMention]:
+    """ "A U.S. official said ... The official noted ...": an anonymous source named again
+    by its head noun with "the" is the one introduced before."""
+    introduced: dict[str, Claimant] = {}
+    resolved = list(events)
+    for i in sorted(range(len(events)), key=lambda i: (events[i].evidence_start, i)):
+        claimant = events[i].claimant
+        if claimant is None or claimant.entity_key is not None:
+            continue
+        words = claimant.name.lower().split()
+        if len(words) == 2 and words[0] == "the" and words[1] in introduced:
+            earlier = introduced[words[1]]
+            named = replace(claimant, name=earlier.name, entity_key=earlier.entity_key)
+            resolved[i] = replace(events[i], claimant=named)
+        elif words and words[0] != "the":
+            introduced[words[-1]] = claimant
+    return resolved
 
 
 def _opposed(family: str, agents: frozenset[str], others: frozenset[str]) -> bool:

@@ -146,7 +146,10 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         if current is None:
             break
-        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        # A conjunct shares an active subject only: in "people were affected by nerve
+        # agents, the WHO said", the people are not the speaker.
+        wanted = _SUBJECTS if current.i == verb.i else {"nsubj"}
+        subject = next((c for c in current.children if c.dep_ in wanted), None)
         if subject is not None and subject.lower_ in _RELATIVES and current.dep_ == "relcl":
             return current.head  # "Colonel Thomas, who said that ...": the colonel
         if subject is not None:
@@ -186,7 +189,7 @@ def _scope(verb: Token, span: Span, s: Sentence, subject: Token) -> tuple[int, i
         start = min(c.left_edge.idx for c in content)
         last = max(content, key=lambda c: c.right_edge.i).right_edge
         return max(start, s.start), min(last.idx + len(last.text), s.end)
-    if verb.dep_ in _CONTENT and verb.head.i < verb.i:
+    if verb.head.i < verb.i and (verb.dep_ in _CONTENT or verb.dep_ == "conj"):
         # "The town fell, the army said": parsed with the speech verb hanging from the clause.
         return s.start, subject.left_edge.idx
     after = verb.idx + len(verb.text)
@@ -210,8 +213,8 @@ def _names_actor(phrase: Token, mentions: Sequence[Mention]) -> bool:
 
 def _claimant(subject: Token, mentions: Sequence[Mention], cue: str) -> Claimant | None:
     """The subject's noun phrase as a claimant; None for a pronoun (the running speaker)."""
-    if subject.lower_ in _PRONOUNS and subject.dep_ != "csubj":
-        return None
+    if subject.lower_ in _PRONOUNS and subject.pos_ == "PRON":
+        return None  # the running speaker ("WHO", the organisation, is no pronoun)
     if _in_dateline(subject):
         return None
     tokens = _name_tokens(subject)
@@ -417,9 +420,12 @@ def _according(span: Span, s: Sentence, mentions: Sequence[Mention]) -> Iterable
         # "according to a statement from the ministry": the ministry claims.
         if source.lemma_.lower() in _DOCUMENTS:
             source = _pobj_of(source, "from") or _pobj_of(source, "by") or source
-        claimant = claimant_from(source, mentions, "according to")
-        if claimant is None:
+        named = _entity_in(mentions, source.idx, _end(source), head=source) is not None
+        if not can_speak(source, syntax_cues(), named):
             continue  # "according to orders issued by ...", "according to the data"
+        claimant = _claimant(source, mentions, "according to")
+        if claimant is None:
+            continue
         relay = None
         owned = _media_owner(source, mentions)
         if owned is not None:  # "according to the group's Amaq agency": the group claims
