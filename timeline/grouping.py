@@ -364,9 +364,13 @@ def _view(account: Account) -> AccountView:
         earliest=account.earliest,
         latest=account.latest,
         own_time=account.time_source == "own",
-        agents=frozenset(p.name for p in _role(account, "agent")),
+        agents=frozenset(p.name for p in _doers(account)),
         polarity=polarity,
-        agent_ids=frozenset(i.removeprefix("key:") for i in account_facts(account).agents),
+        agent_ids=frozenset(
+            i.removeprefix("key:")
+            for p in _doers(account)
+            for i in _identities(p, load_actor_rules())
+        ),
         claimant=account.claimant_name,
         claimant_id=_claimant_identity(account),
         publisher=account.publisher.name,
@@ -383,6 +387,20 @@ def _view(account: Account) -> AccountView:
 
 
 _MODALITIES = frozenset({"actual", "hypothetical", "attempted", "prevented", "planned"})
+
+
+# Who can be said to have done a deed: not a medium, a monitor or an aid group (named as
+# agents only by a misreading: "told the Associated Press that the attack ...").
+_NOT_DOERS = frozenset({"media", "monitor", "ngo"})
+
+
+def _doers(account: Account) -> list[Participant]:
+    """The deed's agents that an actor dispute compares: known entities that can act."""
+    return [
+        p
+        for p in _said_to_have_done_it(account)
+        if p.entity is not None and p.entity.subtype not in _NOT_DOERS
+    ]
 
 
 def _claimant_identity(account: Account) -> str:

@@ -66,6 +66,8 @@ def link_story(
             story.append(target)
         linker.absorb(target, em, position)
         chosen[position] = target
+    _fold_lone_referrers(story, chosen, events, linker, families)
+    story = [s for s in story if s.members]
     if parsed is not None:
         _date_by_anaphora(story, parsed, times, families)
     # What a mention leaves unsaid comes from its story event as the whole story tells it
@@ -219,6 +221,31 @@ class _Linker:
         s.agents |= self.deed_agents(em)
         s.told += 1
         s.members.append(position)
+
+
+def _fold_lone_referrers(
+    story: list[_StoryEvent],
+    chosen: dict[int, _StoryEvent],
+    events: Sequence[EventMention],
+    linker: _Linker,
+    families: Families,
+) -> None:
+    """A denial or an accusation told before (or without) any deed in its document took a
+    family of its own; a story that does tell a deed later is about that deed ("Syria
+    denies using gas ... the attack killed 58"): it joins the story's main event."""
+    deeds = [s for s in story if any(events[i].kind not in families.referring for i in s.members)]
+    if not deeds:
+        return
+    main = max(deeds, key=lambda s: (s.told, -s.first))
+    for s in story:
+        if s is main or s in deeds:
+            continue
+        if all(linker._fits(events[i], main) for i in s.members):
+            for i in s.members:
+                chosen[i] = main
+            main.members.extend(s.members)
+            main.told += s.told
+            s.members = []
 
 
 def _date_by_anaphora(

@@ -67,6 +67,11 @@ def is_boilerplate(sentence: Sentence, lexicon: Lexicon) -> bool:
     return any(p.search(sentence.text) for p in lexicon.cues["_boilerplate"])
 
 
+def is_caption(sentence: Sentence, lexicon: Lexicon) -> bool:
+    """A photo or video caption: it carries a credit or a caption label."""
+    return any(p.search(sentence.text) for p in lexicon.cues["_captions"])
+
+
 def build_document(
     text: str,
     times: Sequence[TimeMention],
@@ -76,7 +81,10 @@ def build_document(
 ) -> Document:
     parsed = parse(text)
     sentences = sentences_of(parsed)
-    skipped = frozenset(i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon))
+    captions = {s.paragraph for s in sentences if is_caption(s, lexicon)}
+    skipped = frozenset(
+        i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon) or s.paragraph in captions
+    )
     narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
     mentions = _all_mentions(text, sentences, gazetteer, lexicon, times)
     starts = [m.start for m in mentions]

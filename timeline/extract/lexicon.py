@@ -356,6 +356,7 @@ def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
     cues["_locative"] = frozenset(_strings(raw, "locative_prepositions", "cues"))
     try:
         cues["_boilerplate"] = [re.compile(p, re.IGNORECASE) for p in raw.get("boilerplate", [])]
+        cues["_captions"] = [re.compile(p) for p in raw.get("captions", [])]
     except re.error as exc:
         raise LexiconError(f"cues boilerplate: bad pattern: {exc}") from exc
     return cues
