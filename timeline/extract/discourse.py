@@ -130,9 +130,10 @@ class _Linker:
         # "X said on 8 Nov that it had fallen": not the fall of the 19th.
         if bound is not None and told is not None and told.earliest and told.earliest >= bound:
             return False
-        mine = self.own_time(em)
-        if told is None:
+        # A denial's or an accusation's own date is when it was said, not when the deed was.
+        if told is None or em.kind in self.referring:
             return True
+        mine = self.own_time(em)
         if mine is None:
             # Dated by nothing of its own, but its sentence is about another day ("said on
             # November 8th that it had fallen that day"): background, not this story event.
