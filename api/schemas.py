@@ -87,6 +87,11 @@ class ClaimantOut(BaseModel):
     name: str
     entity_id: int | None
     cue: str = Field(description='the attribution cue, or "publisher" when none was found')
+    via: str | None = Field(
+        default=None,
+        description="the medium that relayed the claimant's words to the publisher "
+        "('the ministry said ..., TASS reported'), when the text names one",
+    )
 
 
 class AccountTimeOut(BaseModel):

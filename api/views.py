@@ -64,7 +64,10 @@ def account_out(a: Account) -> AccountOut:
         modality=a.modality,
         quantities=[QuantityOut(**q) for q in a.quantities or []],
         claimant=ClaimantOut(
-            name=a.claimant_name, entity_id=a.claimant_entity_id, cue=a.claimant_cue
+            name=a.claimant_name,
+            entity_id=a.claimant_entity_id,
+            cue=a.claimant_cue,
+            via=a.claimant_via,
         ),
         publisher=source_out(a.publisher),
         published=a.document.published,

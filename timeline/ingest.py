@@ -173,6 +173,8 @@ def _set_claimant(
         return
     account.claimant_name = em.claimant.name[:200]
     account.claimant_cue = em.claimant.cue[:40]
+    via = em.extras.get("relayed_by")
+    account.claimant_via = via[:200] if via else None
     account.claimant_entity_id = _entity_id(entities, em.claimant.entity_key)
 
 

@@ -154,3 +154,24 @@ def test_a_publication_off_the_calendar_is_refused(client: TestClient, engine: E
     assert response.status_code == 422
     assert "outside the years 1000-8999" in response.json()["detail"]
     assert _count(engine, Document) == 0
+
+
+def test_an_account_keeps_its_relay_its_family_and_its_figures(client: TestClient) -> None:
+    text = (
+        "BEIRUT, April 4 (Levant Wire) - An air strike killed at least 20 people in the town "
+        "of Khan Sheikhoun on Tuesday, the Syrian Observatory for Human Rights said, "
+        "TASS reported.\n\nThe army would never strike the town, a general said."
+    )
+    response = client.post(
+        "/documents", json={"text": text, "published": "2017-04-04", "source": "Levant Wire"}
+    )
+    assert response.status_code == 201, response.text
+    accounts = response.json()["accounts"]
+    strike = next(a for a in accounts if a["evidence"]["trigger"] == "killed")
+    assert strike["claimant"]["name"] == "Syrian Observatory for Human Rights"
+    assert strike["claimant"]["via"] == "TASS"
+    assert strike["family"] == "violence" and strike["modality"] == "actual"
+    [deaths] = [q for q in strike["quantities"] if q["measure"] == "deaths"]
+    assert (deaths["low"], deaths["high"], deaths["hedge"]) == (20, None, "at least")
+    would = [a for a in accounts if a["evidence"]["trigger"] == "strike"]
+    assert all(a["modality"] == "hypothetical" for a in would)

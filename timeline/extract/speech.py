@@ -38,6 +38,9 @@ _ASIDES = frozenset({"speak", "ask", "request", "decline", "cite", "accord"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that"})
 _QUOTING = frozenset({"quote", "cite"})
 _RELATIVES = frozenset({"who", "which", "that"})
+# A speaker with at least this many words before it, and nothing said after its verb,
+# speaks of what comes before it.
+_TRAILING_AFTER_WORDS = 4
 _MAX_NAME_TOKENS = 24
 # A speaker's name longer than this is a misparse (a clause taken for the subject).
 _LONGEST_NAME_WORDS = 16
@@ -149,7 +152,11 @@ def _subject(verb: Token) -> Token | None:
         # A conjunct shares an active subject only: in "people were affected by nerve
         # agents, the WHO said", the people are not the speaker.
         wanted = _SUBJECTS if current.i == verb.i else {"nsubj"}
-        subject = next((c for c in current.children if c.dep_ in wanted), None)
+        subjects = [c for c in current.children if c.dep_ in wanted]
+        # Two subjects are a misparse ("An air strike killed ..., TASS reported"; "al" and
+        # "-Assad"): the first that can speak is the speaker.
+        speakers = [c for c in subjects if can_speak(c, syntax_cues(), named_actor=False)]
+        subject = next(iter(speakers or subjects), None)
         if subject is not None and subject.lower_ in _RELATIVES and current.dep_ == "relcl":
             return current.head  # "Colonel Thomas, who said that ...": the colonel
         if subject is not None:
@@ -189,9 +196,12 @@ def _scope(verb: Token, span: Span, s: Sentence, subject: Token) -> tuple[int, i
         start = min(c.left_edge.idx for c in content)
         last = max(content, key=lambda c: c.right_edge.i).right_edge
         return max(start, s.start), min(last.idx + len(last.text), s.end)
-    if verb.head.i < verb.i and (verb.dep_ in _CONTENT or verb.dep_ == "conj"):
-        # "The town fell, the army said": parsed with the speech verb hanging from the clause.
-        return s.start, subject.left_edge.idx
+    before = subject.left_edge.idx
+    words_before = len(subject.doc.text[s.start : before].split())
+    if subject.i < verb.i and words_before >= _TRAILING_AFTER_WORDS:
+        # "The town fell, the army said (, TASS reported)": a speaker after what it says,
+        # however the parser hung the speech verb.
+        return s.start, before
     after = verb.idx + len(verb.text)
     if span[-1].idx + len(span[-1].text) - after > 3:
         return after, s.end

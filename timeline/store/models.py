@@ -229,6 +229,8 @@ class Account(Base):
     claimant_name: Mapped[str] = mapped_column(String(200))
     claimant_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     claimant_cue: Mapped[str] = mapped_column(String(40))  # "publisher" when none was found
+    # The medium that relayed the claimant to the publisher ("via TASS"), when named.
+    claimant_via: Mapped[str | None] = mapped_column(String(200))
     publisher_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
     time_mention_id: Mapped[int | None] = mapped_column(ForeignKey("time_mentions.id"))
     time_source: Mapped[str] = mapped_column(String(12))

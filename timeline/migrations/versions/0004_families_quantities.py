@@ -6,7 +6,8 @@ Create Date: 2026-12-07
 
 Accounts and events get the event family (attack and casualties are one family, violence);
 accounts get their modality (actual, hypothetical, attempted, prevented, planned), the
-figures they give and the story event of their document they tell; quantity disputes get
+figures they give, the story event of their document they tell and the medium that
+relayed their claimant; quantity disputes get
 their low / best / high. Existing rows take the family of their kind by the table below,
 kept here so that the migration never changes with the application's data files.
 """
@@ -49,6 +50,7 @@ def upgrade() -> None:
         )
         batch_op.add_column(sa.Column("quantities", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("story", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("claimant_via", sa.String(200), nullable=True))
     with op.batch_alter_table("disputes", schema=None) as batch_op:
         batch_op.add_column(sa.Column("figures", sa.JSON(), nullable=True))
 
@@ -57,6 +59,7 @@ def downgrade() -> None:
     with op.batch_alter_table("disputes", schema=None) as batch_op:
         batch_op.drop_column("figures")
     with op.batch_alter_table("accounts", schema=None) as batch_op:
+        batch_op.drop_column("claimant_via")
         batch_op.drop_column("story")
         batch_op.drop_column("quantities")
         batch_op.drop_column("modality")
