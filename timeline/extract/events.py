@@ -64,7 +64,40 @@ def extract_events(
     linked = link_story(
         retarget(events), mentions, gazetteer, default_families(), _opposed, doc.parsed
     )
-    return _named_once(linked)
+    return _one_per_sentence(_named_once(linked))
+
+
+def _agent_keys(em: EventMention) -> frozenset[str]:
+    return frozenset(p.entity_key or p.name for p in em.participants if p.role == "agent")
+
+
+def _one_per_sentence(events: list[EventMention]) -> list[EventMention]:
+    """One account per claimant per story event per sentence: "an air strike killed 20 and
+    wounded 40, the monitor said" is one telling, with both figures and every participant;
+    the first trigger names it, the others are kept in extras."""
+    kept: dict[tuple[object, ...], int] = {}
+    merged: list[EventMention] = []
+    for em in events:
+        who = em.claimant.entity_key or em.claimant.name if em.claimant else None
+        # Where the agent is part of what the event is, two movers are two events.
+        doers = _agent_keys(em) if em.family in load_actor_rules().agent_kinds else frozenset()
+        key = (em.sentence_index, em.family, em.story, who, em.polarity, em.modality, doers)
+        if em.story is None or key not in kept:
+            kept[key] = len(merged)
+            merged.append(em)
+            continue
+        first = merged[kept[key]]
+        seen = {(p.role, p.entity_key or p.name) for p in first.participants}
+        extra = [p for p in em.participants if (p.role, p.entity_key or p.name) not in seen]
+        figures = first.quantities + tuple(q for q in em.quantities if q not in first.quantities)
+        others = "; ".join(t for t in (first.extras.get("other_triggers"), em.trigger) if t)
+        merged[kept[key]] = replace(
+            first,
+            participants=(*first.participants, *extra),
+            quantities=figures,
+            extras={**first.extras, "other_triggers": others},
+        )
+    return merged
 
 
 def _named_once(events: list[EventMention]) -> list[EventMention]:
