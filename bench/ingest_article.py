@@ -29,8 +29,8 @@ full passes are run again under cProfile.
 Run from a checkout (the code measured is the `timeline` package first on sys.path):
     .venv/bin/python bench/ingest_article.py [--repeat R] [--profile N [--profile-out P]]
         [--limit N] [--shared DIR]
-Older code, e.g. a worktree at /tmp/wt0 with this file copied into its bench/:
-    cd /tmp/wt0 && PYTHONPATH=/tmp/wt0 /work/main/.venv/bin/python bench/ingest_article.py
+Older code, e.g. a git worktree WT of an earlier commit with this file copied into its bench/:
+    cd WT && PYTHONPATH=. <checkout>/.venv/bin/python bench/ingest_article.py
 """
 
 from __future__ import annotations

@@ -187,7 +187,7 @@ def find_attributions(
     """All attributions of the sentence, nested relays folded into the inner claimant."""
     found = _according(text, s, mentions, lexicon) + _speech(text, s, mentions, lexicon)
     found += lead_attributions(text, s, mentions, lexicon) + _quoted_as_saying(text, s, mentions)
-    return _fold_relays(found, mentions)
+    return fold_relays(found, mentions)
 
 
 _QUOTED_AS = re.compile(
@@ -238,7 +238,7 @@ def _quoted_passive(text: str, s: Sentence, mentions: Sequence[Mention]) -> list
     return found
 
 
-def _fold_relays(found: list[Attribution], mentions: Sequence[Mention]) -> list[Attribution]:
+def fold_relays(found: list[Attribution], mentions: Sequence[Mention]) -> list[Attribution]:
     """'The ministry said ..., TASS reported': TASS relays the ministry's claim.
 
     The media attributions stay (first, so that the inner speaker is the one that runs on):

@@ -24,9 +24,9 @@ from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.leaders import apply_leads
 from timeline.extract.lexicon import default_lexicon
 from timeline.extract.mentions import Mention
-from timeline.extract.participants import TARGET_KINDS, assign_roles, supporters
+from timeline.extract.participants import TARGET_KINDS, assign_roles, participant, supporters
 from timeline.extract.quantities import find_quantities
-from timeline.extract.speech import claimant_from
+from timeline.extract.speech import claimant_from, speech_lemmas
 from timeline.extract.syntax import (
     event_places,
     is_verbal_use,
@@ -36,7 +36,7 @@ from timeline.extract.syntax import (
 )
 from timeline.extract.tellers import Tellers, identity
 from timeline.extract.triggers import Trigger, find_triggers
-from timeline.extract.types import Claimant, EventMention, Participant, Role, Sentence
+from timeline.extract.types import Claimant, EventMention, Participant, Sentence
 from timeline.reconcile.actors import load_actor_rules
 from timeline.temporal.types import TimeMention
 
@@ -194,15 +194,15 @@ def _parsed_arguments(
         if m.kind == "actor" and not any(a < m.end and m.start < b for a, b in excluded)
     ]
     losers = _TARGET_PREPOSITIONS.get(trigger.rule.category, frozenset())
-    speech = frozenset(doc.lexicon.speech_lemma_of.values())
+    speech = speech_lemmas(doc.lexicon)
     found = arguments(doc.parsed, trigger.start, trigger.end, actors, losers, speech)
     if found is None:
         return roles
     kept = [p for p in roles if p.role not in {"agent", "target"}]
     taken = {(p.start, p.end) for p in kept}
-    agents = [_participant("agent", m) for m in found.agents if (m.start, m.end) not in taken]
+    agents = [participant("agent", m) for m in found.agents if (m.start, m.end) not in taken]
     targets = [
-        _participant("target", m)
+        participant("target", m)
         for m in found.targets
         if trigger.kind in TARGET_KINDS and (m.start, m.end) not in taken
     ]
@@ -215,10 +215,6 @@ _TARGET_PREPOSITIONS = {
     "control_change": frozenset({"from"}),
     "communication": frozenset({"to"}),
 }
-
-
-def _participant(role: Role, m: Mention) -> Participant:
-    return Participant(role, m.name, m.key, m.kind, m.start, m.end)
 
 
 def _as_parsed(doc: Document, trigger: Trigger) -> Trigger | None:

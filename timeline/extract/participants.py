@@ -31,7 +31,7 @@ _BE = frozenset({"is", "are", "was", "were", "been", "being"})
 _PARTICIPLES = frozenset({"held", "led", "run", "taken", "seen", "made", "won", "built", "kept"})
 
 
-def _participant(role: Role, m: Mention) -> Participant:
+def participant(role: Role, m: Mention) -> Participant:
     return Participant(role, m.name, m.key, m.kind, m.start, m.end)
 
 
@@ -84,12 +84,12 @@ def assign_roles(
     after = [m for m in actors if m.start >= trigger.end]
     roles: list[Participant] = []
     agents, target = _agent_and_target(text, view, trigger, before, after)
-    roles.extend(_participant("agent", m) for m in agents)
+    roles.extend(participant("agent", m) for m in agents)
     if target is not None and trigger.kind in TARGET_KINDS:
-        roles.append(_participant("target", target))
-    roles.extend(_participant("supporter", m) for m in supporting if c_start <= m.start < c_end)
+        roles.append(participant("target", target))
+    roles.extend(participant("supporter", m) for m in supporting if c_start <= m.start < c_end)
     places = [m for m in clause if m.kind == "place"]
-    roles.extend(_participant("location", m) for m in _finest(places, trigger))
+    roles.extend(participant("location", m) for m in _finest(places, trigger))
     return _unique(roles)
 
 

@@ -68,11 +68,17 @@ def sentences_of(doc: Doc) -> list[Sentence]:
     text = doc.text
     spans = list(_paragraph_spans(text))
     sentences: list[Sentence] = []
+    first = 0  # the first paragraph that can still meet a sentence: both run in text order
     for sent in doc.sents:
-        for paragraph, (p_start, p_end) in enumerate(spans):
+        while first < len(spans) and spans[first][1] <= sent.start_char:
+            first += 1
+        paragraph = first
+        while paragraph < len(spans) and spans[paragraph][0] < sent.end_char:
+            p_start, p_end = spans[paragraph]
             start, end = max(sent.start_char, p_start), min(sent.end_char, p_end)
             if start < end:
                 _append(sentences, text, start, end, paragraph)
+            paragraph += 1
     return sentences
 
 

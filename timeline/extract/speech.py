@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from timeline.extract.attribution import Attribution
+from timeline.extract.attribution import Attribution, fold_relays
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Mention
 from timeline.extract.syntax import can_speak, syntax_cues
@@ -55,14 +55,14 @@ def parsed_attributions(
     span = parsed.char_span(s.start, s.end, alignment_mode="expand")
     if span is None:
         return []
-    lemmas = frozenset(lexicon.speech_lemma_of.values())
+    lemmas = speech_lemmas(lexicon)
     found = [*_according(span, s, mentions)]
     for token in span:
         if _is_speech_verb(token, lemmas):
             made = _speech(token, span, s, mentions, lexicon)
             if made is not None:
                 found.append(made)
-    return _fold_relays(found, mentions)
+    return fold_relays(found, mentions)
 
 
 def _is_speech_verb(token: Token, lemmas: frozenset[str]) -> bool:
@@ -126,6 +126,12 @@ def _gerund_content(verb: Token) -> Token | None:
             if gerund is not None and gerund.tag_ == "VBG":
                 return gerund
     return None
+
+
+@cache
+def speech_lemmas(lexicon: Lexicon) -> frozenset[str]:
+    """The lemmas of the lexicon's speech verbs, built once per lexicon."""
+    return frozenset(lexicon.speech_lemma_of.values())
 
 
 @cache
@@ -400,7 +406,7 @@ def _relaying_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     the subject of the speech verb before it, wherever the parser hung the participle."""
     if verb.tag_ != "VBG":
         return _subject(verb)
-    lemmas = frozenset(lexicon.speech_lemma_of.values())
+    lemmas = speech_lemmas(lexicon)
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         if token.pos_ == "VERB" and token.lemma_.lower() in lemmas:
             return _subject(token)
@@ -457,16 +463,3 @@ def _media_owner(source: Token, mentions: Sequence[Mention]) -> tuple[Claimant, 
     claimant = Claimant(found.name, found.key, "according to", found.start, found.end)
     medium = media[0]
     return claimant, Claimant(medium.name, medium.key, "via", medium.start, medium.end)
-
-
-def _fold_relays(found: list[Attribution], mentions: Sequence[Mention]) -> list[Attribution]:
-    """ "The ministry said ..., TASS reported": TASS relays the ministry's claim."""
-    media_keys = {m.key for m in mentions if m.subtype == "media" and m.key}
-    media = [a for a in found if a.claimant and a.claimant.entity_key in media_keys]
-    inner = [a for a in found if a not in media]
-    if not media or not inner:
-        return found
-    from dataclasses import replace
-
-    relay = media[0].claimant
-    return media + [replace(a, relay=a.relay or relay) for a in inner]
