@@ -11,7 +11,7 @@ the gazetteer is built).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -62,6 +62,24 @@ def _is_case_sensitive(alias: str) -> bool:
     return not any(ch.islower() for ch in alias)
 
 
+_WORD_RUN = re.compile(r"\w+")
+_NAME_BEFORE = re.compile(r"[\w.]")
+
+
+def _by_first_word(aliases: Sequence[str]) -> dict[str, tuple[re.Pattern[str], ...]] | None:
+    """Each alias's own pattern under the case-folded word it opens with, in the order of
+    `aliases` (longest first), so the first that matches at a word is the alternation's
+    choice; None when an alias opens with no word at all."""
+    grouped: dict[str, list[re.Pattern[str]]] = {}
+    for alias in aliases:
+        first = _WORD_RUN.match(alias.strip())
+        if first is None:
+            return None
+        pattern = re.compile(rf"(?:{_alias_pattern(alias)})(?![\w])")
+        grouped.setdefault(first.group().casefold(), []).append(pattern)
+    return {word: tuple(patterns) for word, patterns in grouped.items()}
+
+
 def _alias_pattern(alias: str) -> str:
     parts = []
     for chunk in re.split(r"([\s\-‐‑]+|['’])", alias.strip()):
@@ -98,6 +116,7 @@ class Gazetteer:
         )
         alternation = "|".join(_alias_pattern(a) for a in aliases) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+        self._by_first_word = _by_first_word(aliases)
 
     @classmethod
     def from_entries(cls, entries: Iterable[Mapping[str, Any]]) -> Gazetteer:
@@ -135,10 +154,29 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[EntityMatch]:
         """Non-overlapping alias matches in text[start:end], longest alias first at a point."""
         stop = len(text) if end is None else end
-        for match in self._pattern.finditer(text, start, stop):
+        for match in self._matches(text, start, stop):
             entry = self.lookup(match.group())
             if entry is not None and not _in_shouted_text(text, match.start(), match.end()):
                 yield EntityMatch(entry, match.start(), match.end(), match.group())
+
+    def _matches(self, text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+        """What `_pattern.finditer` finds, but trying at each word only the aliases that
+        begin with that word: one alternation of every alias costs about as much per
+        character as it has aliases, which made the gazetteer a fifth of extraction."""
+        if self._by_first_word is None:  # an alias opens with punctuation: the slow way
+            yield from self._pattern.finditer(text, start, stop)
+            return
+        free_from = start
+        for word in _WORD_RUN.finditer(text, start, stop):
+            at = word.start()
+            if at < free_from or (at > 0 and _NAME_BEFORE.match(text, at - 1)):
+                continue
+            for pattern in self._by_first_word.get(word.group().casefold(), ()):
+                match = pattern.match(text, at, stop)
+                if match is not None:
+                    free_from = match.end()
+                    yield match
+                    break
 
     def __len__(self) -> int:
         return len(self.entries)

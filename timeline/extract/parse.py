@@ -67,4 +67,18 @@ def use_model(name: str) -> None:
 
 def parse(text: str, name: str | None = None) -> Doc:
     """The document parsed whole; token offsets are offsets into `text`."""
-    return pipeline(name or _chosen[0])(text)
+    doc = pipeline(name or _chosen[0])(text)
+    doc.user_data[_TEXT] = text
+    return doc
+
+
+_TEXT = "timeline.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The text of a parsed document. spaCy's `Doc.text` joins every token anew on each
+    call, which the extractor's many slices cannot afford; this is the text it was made of."""
+    text = doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT] = doc.text
+    return text

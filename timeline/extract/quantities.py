@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
+from timeline.extract.parse import text_of
 from timeline.extract.types import Quantity
 
 if TYPE_CHECKING:
@@ -529,9 +530,12 @@ class _Reader:
 
 def _read_vague(doc: Doc, i: int, stop: int, table: QuantityTable) -> _Number | None:
     """ "dozens", "several hundred", "hundreds of thousands", "a handful"."""
+    first = doc[i].lower_
     for vague in table.vague:
         n = len(vague.words)
-        if i + n > stop or tuple(t.lower_ for t in doc[i : i + n]) != vague.words:
+        if vague.words[0] != first or i + n > stop:
+            continue  # most tokens start no vague figure: one word compared, no slice made
+        if tuple(doc[k].lower_ for k in range(i, i + n)) != vague.words:
             continue
         low, high, last = vague.low, vague.high, i + n - 1
         after = last + 1
@@ -1223,7 +1227,7 @@ def _quantity(
     hedge = _hedge_text(doc, phrase)
     counted = phrase.unit if phrase.kind == "count" else None
     return _Found(
-        Quantity(measure, low, high, best, hedge, doc.text[start:end], start, end), counted
+        Quantity(measure, low, high, best, hedge, text_of(doc)[start:end], start, end), counted
     )
 
 
@@ -1248,7 +1252,7 @@ def _joined(doc: Doc, parts: list[Quantity], ones: list[Token]) -> Quantity:
     hedge = next((q.hedge for q in parts if q.hedge), None)
     end = max([parts[-1].end, *(t.idx + len(t) for t in ones)])
     start = parts[0].start
-    return Quantity(parts[0].measure, low, high, best, hedge, doc.text[start:end], start, end)
+    return Quantity(parts[0].measure, low, high, best, hedge, text_of(doc)[start:end], start, end)
 
 
 def _join_conjuncts(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from timeline.extract.attribution import Attribution, fold_relays
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Mention
+from timeline.extract.parse import text_of
 from timeline.extract.syntax import can_speak, syntax_cues
 from timeline.extract.types import Claimant, Polarity, Sentence
 
@@ -203,7 +204,7 @@ def _scope(verb: Token, span: Span, s: Sentence, subject: Token) -> tuple[int, i
         last = max(content, key=lambda c: c.right_edge.i).right_edge
         return max(start, s.start), min(last.idx + len(last.text), s.end)
     before = subject.left_edge.idx
-    words_before = len(subject.doc.text[s.start : before].split())
+    words_before = len(text_of(subject.doc)[s.start : before].split())
     if subject.i < verb.i and words_before >= _TRAILING_AFTER_WORDS:
         # "The town fell, the army said (, TASS reported)": a speaker after what it says,
         # however the parser hung the speech verb.
@@ -243,7 +244,7 @@ def _claimant(subject: Token, mentions: Sequence[Mention], cue: str) -> Claimant
     body = _body(subject, mentions)
     own = _entity_in(mentions, start, end, head=subject)
     entity = own or body
-    name = subject.doc.text[start:end]
+    name = text_of(subject.doc)[start:end]
     title = _title(subject)
     if title is not None:
         name = f"{name}, {title}"
@@ -340,7 +341,7 @@ def _title(subject: Token) -> str | None:
     tokens = _name_tokens(appos)
     if not tokens or len(tokens) > _MAX_NAME_TOKENS:
         return None
-    return subject.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(subject.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _body(subject: Token, mentions: Sequence[Mention]) -> Mention | None:
