@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extract import Gazetteer, GazetteerError, load_gazetteer
 from timeline.extract.gazetteer import force_table
@@ -255,3 +257,41 @@ def test_capital_of_is_kept_and_served_with_the_entry() -> None:
 def test_bad_capital_of_is_refused(entries: list[dict[str, object]], message: str) -> None:
     with pytest.raises(GazetteerError, match=message):
         Gazetteer.from_entries(entries)
+
+
+def _alias_words(gazetteer: Gazetteer) -> list[str]:
+    aliases = {a for e in gazetteer.entries.values() for a in (e.name, *e.aliases)}
+    return sorted({w for a in aliases for w in a.replace("-", " ").split()})
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_word_indexed_search_finds_what_the_one_alternation_finds(data: st.DataObject) -> None:
+    """The fast path (aliases tried by the word they open with) is the alternation of every
+    alias, match for match, on text made of alias words, case changes and punctuation."""
+    gazetteer = load_gazetteer()
+    word = st.sampled_from(_alias_words(gazetteer)).flatmap(
+        lambda w: st.sampled_from([w, w.lower(), w.upper()])
+    )
+    glue = st.sampled_from([" ", "-", ", ", ".", "'s ", "\n", "x", " the "])
+    parts = data.draw(st.lists(st.tuples(word, glue), max_size=14))
+    text = "".join(w + g for w, g in parts)
+    start = data.draw(st.integers(0, len(text)))
+    fast = [m.span() for m in gazetteer._matches(text, start, len(text))]
+    slow = [m.span() for m in gazetteer._pattern.finditer(text, start, len(text))]
+    assert fast == slow
+
+
+def test_an_alias_opening_with_punctuation_is_still_found() -> None:
+    gazetteer = Gazetteer.from_entries(
+        [
+            {
+                "key": "quoted",
+                "name": "'Quoted Front'",
+                "kind": "actor",
+                "subtype": "armed_group",
+                "aliases": [],
+            }
+        ]
+    )
+    assert [m.entry.key for m in gazetteer.find("Fighters of 'Quoted Front' said")] == ["quoted"]
