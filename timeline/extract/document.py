@@ -18,6 +18,7 @@ from timeline.extract.attribution import Attribution, lead_attributions
 from timeline.extract.clauses import break_regex
 from timeline.extract.framing import dateline_end, quotation_speakers
 from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.layout import paragraph_layouts, tells_nothing
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
 from timeline.extract.names import unknown_names
@@ -82,8 +83,13 @@ def build_document(
     parsed = parse(text)
     sentences = sentences_of(parsed)
     captions = {s.paragraph for s in sentences if is_caption(s, lexicon)}
+    layouts = paragraph_layouts(sentences)
     skipped = frozenset(
-        i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon) or s.paragraph in captions
+        i
+        for i, s in enumerate(sentences)
+        if is_boilerplate(s, lexicon)
+        or s.paragraph in captions
+        or tells_nothing(layouts[s.paragraph])
     )
     narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
     mentions = _all_mentions(text, sentences, gazetteer, lexicon, times)
