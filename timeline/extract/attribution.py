@@ -2,8 +2,7 @@
 
 Three shapes: "according to X, ..." (the whole sentence), "X said (that) ..." (what follows),
 "..., X said." (what precedes). A participle ("..., stressing that ...") scopes only what
-follows it and does not change the document's running claimant; the other shapes do. A lead
-("X has provided some information, regarding ...") makes X the running claimant.
+follows it and does not change the document's running claimant; the other shapes do.
 """
 
 from __future__ import annotations
@@ -168,25 +167,12 @@ def _relay(text: str, end: int, stop: int, mentions: Sequence[Mention]) -> Claim
     return None
 
 
-def lead_attributions(
-    text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
-) -> list[Attribution]:
-    pattern: re.Pattern[str] = lexicon.cues["_lead"]
-    for m in mentions:
-        if m.kind != "actor" or m.modifier or not (s.start <= m.start < s.end):
-            continue
-        match = pattern.match(text, m.end, s.end)
-        if match:
-            return [Attribution(claimant_of(m, "lead"), (s.start, s.end), match.span(), True)]
-    return []
-
-
 def find_attributions(
     text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
 ) -> list[Attribution]:
     """All attributions of the sentence, nested relays folded into the inner claimant."""
     found = _according(text, s, mentions, lexicon) + _speech(text, s, mentions, lexicon)
-    found += lead_attributions(text, s, mentions, lexicon) + _quoted_as_saying(text, s, mentions)
+    found += _quoted_as_saying(text, s, mentions)
     return fold_relays(found, mentions)
 
 

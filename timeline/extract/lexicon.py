@@ -245,7 +245,6 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
             lemma_of.setdefault(form.text, forms[0].text)
     compiled = compile_cues(cues)
     compiled["_speech"] = word_regex(speech_forms)
-    compiled["_lead"] = _lead_pattern(compiled)
     return Lexicon(
         rules=rules,
         entries=entries,
@@ -279,17 +278,6 @@ def _entries(rules: Iterable[TriggerRule]) -> dict[str, tuple[Entry, ...]]:
         first: tuple(sorted(group, key=lambda e: (-len(e.words), not e.rule.constrained)))
         for first, group in index.items()
     }
-
-
-def _lead_pattern(cues: Mapping[str, Any]) -> re.Pattern[str]:
-    """After an actor: "(has) provided (some) information", "released a statement"."""
-    verbs = [text for lemma in cues["_lead_verbs"] for text in verb_forms(lemma)]
-    return re.compile(
-        r"\s+(?:(?:has|have|had|also|now|today|again|just)\s+)*"
-        rf"(?:{phrase_pattern(verbs)})\s+(?:[\w-]+\s+){{0,3}}?"
-        rf"(?:{phrase_pattern(cues['_lead_objects'])})\b",
-        re.IGNORECASE,
-    )
 
 
 _WORD_SETS = (
