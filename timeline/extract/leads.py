@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from timeline.extract.attribution import Attribution
+from timeline.extract.attribution import Attribution, claimant_of
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Mention
-from timeline.extract.speakers import claimant_of
 from timeline.extract.types import Sentence
 
 if TYPE_CHECKING:

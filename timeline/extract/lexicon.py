@@ -285,7 +285,6 @@ _WORD_SETS = (
     "negations",
     "infinitive_asserting",
     "infinitive_negating",
-    "nominal_before",
     "noun_modifiers",
     "gerund_prepositions",
     "modifier_prefixes",
@@ -328,17 +327,9 @@ def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
     attribution = raw.get("attribution")
     if not isinstance(attribution, Mapping):
         raise LexiconError("cues: attribution section is required")
-    for name in (
-        "according_to",
-        "relay_by",
-        "lead_verbs",
-        "lead_objects",
-        "anonymous_heads",
-        "pronouns",
-    ):
+    for name in ("lead_verbs", "lead_objects", "anonymous_heads"):
         cues[f"_{name}"] = frozenset(_strings(attribution, name, "cues attribution"))
     _check_examples(raw)
-    cues["_according"] = word_regex(cues["_according_to"])
     cues["_not_names"] = frozenset(_strings(raw, "not_names", "cues"))
     cues["_name_parts"] = frozenset(_strings(raw, "name_parts", "cues"))
     cues["_locative"] = frozenset(_strings(raw, "locative_prepositions", "cues"))
