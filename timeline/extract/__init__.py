@@ -7,7 +7,7 @@
 The flow (events.py): the document is prepared once (document.py: sentences, boilerplate,
 entity mentions with anaphors and unknown names, attributions, quotations, statement times);
 then each sentence's triggers (triggers.py, rules in data/triggers.yaml) get participants
-(participants.py), a claimant (attribution.py, speakers.py, tellers.py) and a time
+(participants.py), a claimant (speech.py, leads.py, tellers.py) and a time
 (timing.py), assembled into EventMention objects (assemble.py). Then two passes look back
 over the document: leaders.py ("the assault was led by X": the event told before, retold with
 X as agent, rule "lead-of-event") and denials.py ("those claims were rejected": each claim

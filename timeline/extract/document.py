@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from timeline.extract.attribution import Attribution, lead_attributions
+from timeline.extract.attribution import Attribution
 from timeline.extract.clauses import break_regex
 from timeline.extract.framing import dateline_end, quotation_speakers
 from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.layout import paragraph_layouts, tells_nothing
+from timeline.extract.leads import lead_attributions
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
 from timeline.extract.names import unknown_names
@@ -97,7 +98,7 @@ def build_document(
     attributions = [
         []
         if i in skipped
-        else _attributions(parsed, text, s, within(mentions, starts, s.start, s.end), lexicon)
+        else _attributions(parsed, s, within(mentions, starts, s.start, s.end), lexicon)
         for i, s in enumerate(sentences)
     ]
     context = TimeContext(sentences, times, narrative)
@@ -123,12 +124,12 @@ def build_document(
 
 
 def _attributions(
-    parsed: SpacyDoc, text: str, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
+    parsed: SpacyDoc, s: Sentence, mentions: Sequence[Mention], lexicon: Lexicon
 ) -> list[Attribution]:
     """The parse's attributions, and a lead that sets out what the document tells."""
     found = parsed_attributions(parsed, s, mentions, lexicon)
     cues = [a.cue for a in found]
-    leads = lead_attributions(text, s, mentions, lexicon)
+    leads = lead_attributions(parsed, s, mentions, lexicon)
     return found + [a for a in leads if not any(c[0] < a.cue[1] and a.cue[0] < c[1] for c in cues)]
 
 

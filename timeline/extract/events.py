@@ -26,7 +26,7 @@ from timeline.extract.lexicon import default_lexicon
 from timeline.extract.mentions import Mention
 from timeline.extract.participants import TARGET_KINDS, assign_roles, participant, supporters
 from timeline.extract.quantities import find_quantities
-from timeline.extract.speech import claimant_from, speech_lemmas
+from timeline.extract.speech import claimant_from
 from timeline.extract.syntax import (
     event_places,
     is_verbal_use,
@@ -194,7 +194,7 @@ def _parsed_arguments(
         if m.kind == "actor" and not any(a < m.end and m.start < b for a, b in excluded)
     ]
     losers = _TARGET_PREPOSITIONS.get(trigger.rule.category, frozenset())
-    speech = speech_lemmas(doc.lexicon)
+    speech = doc.lexicon.speech_lemmas
     found = arguments(doc.parsed, trigger.start, trigger.end, actors, losers, speech)
     if found is None:
         return roles

@@ -11,11 +11,8 @@ from typing import Any, Literal
 
 import yaml
 
-from timeline.extract.inflect import verb_forms
-
 REQUIREMENTS = frozenset({"place", "object_place", "participant", "none"})
 VerbForm = Literal["base", "third", "past", "participle", "gerund"]
-_INFLECTIONS: tuple[VerbForm, ...] = ("base", "third", "past", "participle", "gerund")
 # "58 were dead": a figure as the subject or object of a rule that lists this word.
 NUMBER = "number"
 
@@ -94,10 +91,9 @@ class Lexicon:
     rules: tuple[TriggerRule, ...]
     entries: Mapping[str, tuple[Entry, ...]]  # first word → entries, longest first
     phrasal: frozenset[str]  # "take off", "pull out": a verb with this particle is another verb
-    speech_forms: Mapping[str, Form]
+    speech_lemmas: frozenset[str]  # "say", "point out": matched on the parse's lemmas
     denial_lemmas: frozenset[str]
     hedging_lemmas: frozenset[str]
-    speech_lemma_of: Mapping[str, str]
     cues: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -111,21 +107,6 @@ def word_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     """Whole-word, case-insensitive matcher of phrases (never matching empty)."""
     body = phrase_pattern(phrases) or r"(?!x)x"
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-def _speech_verb_forms(entry: Any, where: str) -> list[Form]:
-    """The surface forms of a speech verb, for the attribution cues that match text."""
-    if isinstance(entry, str) and entry.strip():
-        made = verb_forms(entry.strip())
-    elif isinstance(entry, Mapping) and isinstance(entry.get("lemma"), str):
-        made = verb_forms(entry["lemma"], entry.get("past"), entry.get("participle"))
-    else:
-        raise LexiconError(
-            f"{where}: a verb must be a lemma or {{lemma, past, participle}}: {entry!r}"
-        )
-    return [
-        Form(text, "verb", verb_form) for text, verb_form in zip(made, _INFLECTIONS, strict=True)
-    ]
 
 
 def _strings(raw: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
@@ -235,17 +216,8 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
         raise LexiconError("triggers must be a list and cues a mapping")
     rules = tuple(_rule(raw, i) for i, raw in enumerate(rules_raw))
     entries = _entries(rules)
-    attribution = cues.get("attribution") or {}
-    speech_forms: dict[str, Form] = {}
-    lemma_of: dict[str, str] = {}
-    for verb in attribution.get("speech_verbs") or []:
-        forms = _speech_verb_forms(verb, "cues attribution.speech_verbs")
-        for form in forms:
-            speech_forms.setdefault(form.text, form)
-            lemma_of.setdefault(form.text, forms[0].text)
     compiled = compile_cues(cues)
-    compiled["_speech"] = word_regex(speech_forms)
-    compiled["_lead"] = _lead_pattern(compiled)
+    speech, denial, hedging = _speech_lemmas(cues["attribution"])
     return Lexicon(
         rules=rules,
         entries=entries,
@@ -255,10 +227,9 @@ def build_lexicon(rules_raw: Any, cues: Any) -> Lexicon:
             for e in group
             if e.pos == "verb" and len(e.words) == 2
         ),
-        speech_forms=speech_forms,
-        denial_lemmas=frozenset(_strings(attribution, "denial_verbs", "cues")),
-        hedging_lemmas=frozenset(_strings(attribution, "hedging_verbs", "cues")),
-        speech_lemma_of=lemma_of,
+        speech_lemmas=speech,
+        denial_lemmas=denial,
+        hedging_lemmas=hedging,
         cues=compiled,
     )
 
@@ -281,15 +252,20 @@ def _entries(rules: Iterable[TriggerRule]) -> dict[str, tuple[Entry, ...]]:
     }
 
 
-def _lead_pattern(cues: Mapping[str, Any]) -> re.Pattern[str]:
-    """After an actor: "(has) provided (some) information", "released a statement"."""
-    verbs = [text for lemma in cues["_lead_verbs"] for text in verb_forms(lemma)]
-    return re.compile(
-        r"\s+(?:(?:has|have|had|also|now|today|again|just)\s+)*"
-        rf"(?:{phrase_pattern(verbs)})\s+(?:[\w-]+\s+){{0,3}}?"
-        rf"(?:{phrase_pattern(cues['_lead_objects'])})\b",
-        re.IGNORECASE,
-    )
+def _speech_lemmas(
+    attribution: Mapping[str, Any],
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The speech verbs, and those of them that deny or only claim, as lemmas."""
+    where = "cues attribution"
+    speech = frozenset(_strings(attribution, "speech_verbs", where))
+    if not speech or "" in speech:
+        raise LexiconError(f"{where}: speech_verbs must list the verbs' lemmas")
+    denial = frozenset(_strings(attribution, "denial_verbs", where))
+    hedging = frozenset(_strings(attribution, "hedging_verbs", where))
+    stray = sorted((denial | hedging) - speech)
+    if stray:
+        raise LexiconError(f"{where}: denial and hedging verbs must be speech verbs: {stray}")
+    return speech, denial, hedging
 
 
 _WORD_SETS = (
@@ -297,7 +273,6 @@ _WORD_SETS = (
     "negations",
     "infinitive_asserting",
     "infinitive_negating",
-    "nominal_before",
     "noun_modifiers",
     "gerund_prepositions",
     "modifier_prefixes",
@@ -340,17 +315,9 @@ def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
     attribution = raw.get("attribution")
     if not isinstance(attribution, Mapping):
         raise LexiconError("cues: attribution section is required")
-    for name in (
-        "according_to",
-        "relay_by",
-        "lead_verbs",
-        "lead_objects",
-        "anonymous_heads",
-        "pronouns",
-    ):
+    for name in ("lead_verbs", "lead_objects", "anonymous_heads"):
         cues[f"_{name}"] = frozenset(_strings(attribution, name, "cues attribution"))
     _check_examples(raw)
-    cues["_according"] = word_regex(cues["_according_to"])
     cues["_not_names"] = frozenset(_strings(raw, "not_names", "cues"))
     cues["_name_parts"] = frozenset(_strings(raw, "name_parts", "cues"))
     cues["_locative"] = frozenset(_strings(raw, "locative_prepositions", "cues"))

@@ -56,7 +56,7 @@ def parsed_attributions(
     span = parsed.char_span(s.start, s.end, alignment_mode="expand")
     if span is None:
         return []
-    lemmas = speech_lemmas(lexicon)
+    lemmas = lexicon.speech_lemmas
     found = [*_according(span, s, mentions)]
     for token in span:
         if _is_speech_verb(token, lemmas):
@@ -127,12 +127,6 @@ def _gerund_content(verb: Token) -> Token | None:
             if gerund is not None and gerund.tag_ == "VBG":
                 return gerund
     return None
-
-
-@cache
-def speech_lemmas(lexicon: Lexicon) -> frozenset[str]:
-    """The lemmas of the lexicon's speech verbs, built once per lexicon."""
-    return frozenset(lexicon.speech_lemma_of.values())
 
 
 @cache
@@ -407,7 +401,7 @@ def _relaying_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     the subject of the speech verb before it, wherever the parser hung the participle."""
     if verb.tag_ != "VBG":
         return _subject(verb)
-    lemmas = speech_lemmas(lexicon)
+    lemmas = lexicon.speech_lemmas
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         if token.pos_ == "VERB" and token.lemma_.lower() in lemmas:
             return _subject(token)

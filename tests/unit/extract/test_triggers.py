@@ -79,6 +79,11 @@ def test_a_verb_rule_does_not_fire_on_a_noun(gazetteer: Gazetteer) -> None:
     assert not [t for t in _triggers(text, gazetteer) if t.rule.id == "movement.move"]
 
 
+def test_a_participle_before_its_noun_is_no_event(gazetteer: Gazetteer) -> None:
+    found = _triggers("The fleeing militants were hit near Mayadin.", gazetteer)
+    assert [t.text for t in found] == ["hit"]
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
