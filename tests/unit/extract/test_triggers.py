@@ -163,6 +163,7 @@ def test_phrasal_verbs_are_indexed() -> None:
     assert {"take off", "pull out", "turn down", "rain down"} <= lexicon.phrasal
     # Longest first; at one length, a rule that reads the verb's arguments first.
     assert [" ".join(e.words) for e in lexicon.entries["take"]] == [
+        "take out",
         "take off",
         "take over",
         "take",
