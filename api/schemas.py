@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from timeline.extract.parse import MAX_CHARS
 from timeline.published import PublishedError, parse_published
 
 
@@ -58,7 +59,8 @@ class DocumentIn(BaseModel):
 class TagIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(max_length=2_000_000)
+    # /tag reads the sentences of the parse, which takes at most MAX_CHARS characters
+    text: str = Field(max_length=MAX_CHARS)
     published: Published = Field(examples=["2017-11-14"])
     mode: Literal["news", "narrative"] = "news"
 

@@ -8,7 +8,8 @@ every entry against the gold in ../shared/data/timex (doc, offsets, text and gol
 must match exactly; the corrected value must be TIMEX3 syntax), writes corrected gold
 files to a temporary directory and scores the predictions on the original and the
 corrected gold with ../shared/eval/score.py, imported by path. Without --timebank or
---aquaint, `timeline tag` is run into a temporary directory for that corpus.
+--aquaint, `timeline tag` is run into a temporary directory for that corpus (it reads each
+expression's tense within the spaCy parse's sentences, as ingestion and `POST /tag` do).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The flow of DESIGN §4 for one document, inside the caller's transaction.
 
-text → time mentions → event mentions with attribution → accounts matched to events.
-The pure stages (tagging, extraction, match scoring) know nothing of the store.
+text → one spaCy parse → time mentions (tense read within its sentences) → event mentions
+with attribution (its sentences too) → accounts matched to events. The pure stages (tagging,
+extraction, match scoring) know nothing of the store.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from sqlalchemy.orm import Session
 
 from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
+from timeline.extract.parse import one_parse
+from timeline.extract.sentences import sentence_bounds
 from timeline.extract.types import EventMention, Quantity
 from timeline.grouping import place_accounts
 from timeline.reconcile.envelope import listed_from
 from timeline.reconcile.scoring import UNDATED_REACH
 from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
 from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
-from timeline.temporal import tag
+from timeline.temporal import TimeMention, tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +77,25 @@ def ingest_document(
 
     source = SourceRepository(session).get_or_create(draft.source, draft.source_kind, None, now)
     document = _document(draft, source, digest, now)
-    mentions = tag(draft.text, draft.anchor, mode="news")
+    mentions, found = read_document(draft.text, draft.anchor, gazetteer, source.name)
     mention_rows = documents.add(document, mentions)
 
-    found = extract_events(draft.text, mentions, gazetteer, publisher=source.name)
     entities = EntityRepository(session).ensure(
         entry_fields(gazetteer.entries[key]) for key in _entity_keys(found) if key in gazetteer
     )
     accounts = [_account(em, document, draft, mention_rows, entities, now) for em in found]
     place_accounts(session, accounts, now)
     return IngestOutcome(document.id, created=True)
+
+
+def read_document(
+    text: str, anchor: date | datetime, gazetteer: Gazetteer, publisher: str
+) -> tuple[list[TimeMention], list[EventMention]]:
+    """The time mentions and event mentions of a text, from one parse: the tagger reads
+    each expression's tense within the sentences the extractor reads events in."""
+    with one_parse(text):
+        mentions = tag(text, anchor, mode="news", sentences=sentence_bounds(text))
+        return mentions, extract_events(text, mentions, gazetteer, publisher=publisher)
 
 
 def _document(draft: DocumentDraft, source: Source, digest: str, now: datetime) -> Document:

@@ -6,6 +6,9 @@
 Batch lines are {"id", "dct": "YYYY-MM-DD", "text"}; output lines are
 {"id", "timexes": [{"start", "end", "text", "type", "value", "mod", "earliest",
 "latest", "granularity"}]}, the format ../shared/eval/score.py reads.
+
+Like ingestion and `POST /tag`, it reads each expression's tense within its sentence, as
+the configured spaCy pipeline splits the text (`sentence_bounds`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from timeline.extract.parse import ModelMissing, use_model
+from timeline.extract.sentences import sentence_bounds
+from timeline.settings import get_settings
 from timeline.temporal import TimeMention, tag
 
 
@@ -56,16 +62,32 @@ def tag_command(
         if input is not None:
             if file is not None:
                 raise BadInput("give either --input IN.jsonl or FILE, not both")
+            load_model()
             _batch(input, output, mode.value)
         elif file is not None:
             if published is None:
                 raise BadInput("FILE needs --published YYYY-MM-DD (its publication date)")
-            _table(file, parse_anchor(published, "--published"), mode.value)
+            anchor = parse_anchor(published, "--published")
+            load_model()
+            _table(file, anchor, mode.value)
         else:
             raise BadInput("give --input IN.jsonl (batch) or --published DATE FILE (table)")
     except BadInput as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from exc
+
+
+def load_model() -> None:
+    """The configured spaCy pipeline, whose sentences the tagger reads within."""
+    try:
+        use_model(get_settings().spacy_model)
+    except ModelMissing as exc:
+        raise BadInput(str(exc)) from exc
+
+
+def tag_text(text: str, anchor: date | datetime, mode: str) -> list[TimeMention]:
+    """The time mentions of `text`, the tense of each read within its sentence."""
+    return tag(text, anchor, mode=mode, sentences=sentence_bounds(text))  # type: ignore[arg-type]
 
 
 def parse_anchor(raw: str, where: str) -> date | datetime:
@@ -117,7 +139,7 @@ def _batch(path: Path, output: Path | None, mode: str) -> None:
     started, chars = time.perf_counter(), 0
     try:
         for number, (doc_id, anchor, text) in enumerate(docs, 1):
-            mentions = tag(text, anchor, mode=mode)  # type: ignore[arg-type]
+            mentions = tag_text(text, anchor, mode)
             sink.write(json.dumps({"id": doc_id, "timexes": [mention_json(m) for m in mentions]}))
             sink.write("\n")
             chars += len(text)
@@ -134,7 +156,7 @@ def _table(path: Path, anchor: date | datetime, mode: str) -> None:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"cannot read {path}: {exc}") from exc
-    mentions = tag(text, anchor, mode=mode)  # type: ignore[arg-type]
+    mentions = tag_text(text, anchor, mode)
     typer.echo(f"{'span':>11}  {'type':8} {'value':14} {'mod':7} {'interval':35} text")
     for m in mentions:
         interval = f"{_day(m.earliest)} .. {_day(m.latest)}" if m.type in ("DATE", "TIME") else ""

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from api.deps import get_engine, only_params
 from api.schemas import HealthOut, TagIn, TagOut
 from api.views import mention_out
+from timeline.extract.sentences import sentence_bounds
 from timeline.published import parse_published
 from timeline.temporal import tag
 
@@ -32,7 +33,9 @@ def health(engine: Annotated[Engine, Depends(get_engine)]) -> JSONResponse:
 
 @router.post("/tag", tags=["time"])
 def tag_text(body: TagIn) -> TagOut:
-    """Time mentions only: the normalizer as a service. Nothing is stored."""
+    """Time mentions only: the normalizer as a service, within the sentences ingestion
+    reads (the same mentions as `POST /documents` in news mode). Nothing is stored."""
     published, precision = parse_published(body.published)
     anchor = published.date() if precision == "day" else published
-    return TagOut(time_mentions=[mention_out(m) for m in tag(body.text, anchor, mode=body.mode)])
+    found = tag(body.text, anchor, mode=body.mode, sentences=sentence_bounds(body.text))
+    return TagOut(time_mentions=[mention_out(m) for m in found])

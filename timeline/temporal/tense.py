@@ -4,6 +4,9 @@ whether "on Thursday" or "in May" lies before or after the reference time."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
@@ -33,39 +36,57 @@ _ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that|these|t
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|previously\s+|been\s+previously\s+)?$")
 # Past markers that are never participles.
 _FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
-_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
-_LAST_WORD = re.compile(r"([a-z][a-z.]*)\.$")
+REACH = 250  # characters either side of an expression that its tense is read from
+
+Bounds = Sequence[tuple[int, int]]
 
 
-def _ends_sentence(low: str, m: re.Match[str]) -> bool:
-    """Whether a period ends a sentence: not after a title or other abbreviation
-    ("Dr.", "vs.", "Sept.") or an initial ("J.", "U.S.")."""
-    if not m.group().startswith("."):
-        return True
-    word = _LAST_WORD.search(low, max(0, m.start() - 12), m.start() + 1)
-    if word is None:
-        return True
-    token = word.group(1)
-    return not (len(token) == 1 or "." in token or token in lexicon().abbreviations)
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """Sentence bounds, sorted (`start`, `end`) character offsets, for lookups by offset."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, bounds: Bounds) -> Sentences:
+        """ValueError unless each sentence ends after it starts and none starts before
+        the one before it ends."""
+        previous_end = 0
+        for start, end in bounds:
+            if start < previous_end or end < start:
+                raise ValueError(f"sentences must be sorted, non-overlapping: {start}-{end}")
+            previous_end = end
+        return cls(tuple(s for s, _ in bounds), tuple(e for _, e in bounds))
+
+    def around(self, start: int, length: int) -> tuple[int, int]:
+        """The sentence holding offset `start`; between two sentences, the gap."""
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and start < self.ends[i]:
+            return self.starts[i], self.ends[i]
+        left = self.ends[i] if i >= 0 else 0
+        return left, self.starts[i + 1] if i + 1 < len(self.starts) else length
 
 
-def clause_bounds(low: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end), at most 250 characters either side."""
-    left = max(0, start - 250)
-    ends = [m.end() for m in _SENTENCE_END.finditer(low, left, start) if _ends_sentence(low, m)]
-    left = ends[-1] if ends else left
-    limit = min(len(low), end + 250)
-    for m in _SENTENCE_END.finditer(low, end, limit):
-        if _ends_sentence(low, m):
-            return left, m.start() + 1
-    return left, limit
+def clause_bounds(
+    low: str, start: int, end: int, sentences: Sentences | None = None
+) -> tuple[int, int]:
+    """The sentence around [start, end), at most REACH characters either side; without
+    sentences, just those characters, whatever sentences they span."""
+    left, right = max(0, start - REACH), min(len(low), end + REACH)
+    if sentences is None:
+        return left, right
+    s_start, s_end = sentences.around(start, len(low))
+    return max(left, s_start), min(right, max(s_end, end))
 
 
-def tense_near(low: str, start: int, end: int) -> tuple[Tense, int]:
+def tense_near(
+    low: str, start: int, end: int, sentences: Sentences | None = None
+) -> tuple[Tense, int]:
     """The tense of the verb nearest to the expression in its sentence, and how far
     that verb is (in characters); "present" when no verb says (reporting verbs like
     "said" do not: the reported event has its own tense)."""
-    left, right = clause_bounds(low, start, end)
+    left, right = clause_bounds(low, start, end, sentences)
     best: tuple[int, Tense] | None = None
     future, past, _ = _markers()
     candidates: tuple[tuple[re.Pattern[str], Tense], ...] = ((future, "future"), (past, "past"))

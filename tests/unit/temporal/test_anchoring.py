@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from timeline.temporal import tag
-from timeline.temporal.tense import tense_near
+from timeline.temporal.tense import Sentences, clause_bounds, tense_near
 
 ANCHOR = date(2017, 11, 14)
 
@@ -69,3 +71,59 @@ def test_tense_of_the_nearest_verb() -> None:
     ]:
         at = sentence.index("thursday")
         assert tense_near(sentence, at, at + 8)[0] == tense, sentence
+
+
+# Two sentences: a plan, then a verbless one whose weekday has no tense of its own.
+PLAN_THEN_TALKS = "The envoys will fly to Geneva. Talks on Friday, then a vote."
+PLAN_THEN_TALKS_SENTENCES = [(0, 30), (31, 60)]
+
+
+def test_a_verb_in_the_previous_sentence_does_not_give_the_tense() -> None:
+    assert PLAN_THEN_TALKS[31:60] == "Talks on Friday, then a vote."
+    low = PLAN_THEN_TALKS.lower()
+    at = low.index("friday")
+    assert tense_near(low, at, at + 6, Sentences.of(PLAN_THEN_TALKS_SENTENCES))[0] == "present"
+    [friday] = tag(PLAN_THEN_TALKS, ANCHOR, sentences=PLAN_THEN_TALKS_SENTENCES)
+    assert friday.value == "2017-11-10"  # no tense in its sentence: the last Friday
+
+
+def test_without_sentences_the_window_is_the_text_within_250_characters() -> None:
+    # direct library use: nothing says where the first sentence ends, so its "will" counts
+    [friday] = tag(PLAN_THEN_TALKS, ANCHOR)
+    assert friday.value == "2017-11-17"
+    far = "The envoys will fly to Geneva." + " " * 250 + "Talks on Friday, then a vote."
+    assert tag(far, ANCHOR)[0].value == "2017-11-10"
+
+
+def test_an_abbreviation_inside_the_sentence_keeps_the_tense_of_its_verb() -> None:
+    text = "The envoys will meet Gen. Lee on Friday. Talks on Monday, then a vote."
+    one_sentence_each = [(0, 40), (41, len(text))]
+    split_at_the_title = [(0, 25), (26, 40), (41, len(text))]
+    assert text[26:40] == "Lee on Friday."
+    friday, monday = tag(text, ANCHOR, sentences=one_sentence_each)
+    assert (friday.value, monday.value) == ("2017-11-17", "2017-11-13")
+    # the bounds decide: had the title's period ended a sentence, "will" would be cut off
+    assert tag(text, ANCHOR, sentences=split_at_the_title)[0].value == "2017-11-10"
+
+
+def test_a_weekday_that_opens_its_sentence_takes_the_tense_of_the_main_verb() -> None:
+    text = (
+        "The talks collapsed. On Friday, after weeks of quarrels over the agenda and the"
+        " seating of every delegation, the council will finally vote on the charter."
+    )
+    sentences = [(0, 20), (21, len(text))]
+    assert tag(text, ANCHOR, sentences=sentences)[0].value == "2017-11-17"
+    # without bounds the weekday does not open the window: the far "will" does not reach
+    assert tag(text, ANCHOR)[0].value == "2017-11-10"
+
+
+def test_between_sentences_the_gap_is_the_window() -> None:
+    text = "The envoys will fly. Friday. Talks resumed."
+    at = text.index("Friday")
+    assert clause_bounds(text.lower(), at, at + 6, Sentences.of([(0, 20), (29, 43)])) == (20, 29)
+
+
+@pytest.mark.parametrize("bounds", [[(10, 20), (5, 30)], [(0, 10), (8, 20)], [(5, 3)]])
+def test_sentences_must_be_sorted_and_apart(bounds: list[tuple[int, int]]) -> None:
+    with pytest.raises(ValueError, match="sorted"):
+        tag("Talks on Friday, then a vote, and more.", ANCHOR, sentences=bounds)
