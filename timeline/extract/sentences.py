@@ -111,5 +111,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the sentences of `text`, in order: the one segmentation
-    that the time tagger (`timeline.temporal.tag(..., sentences=)`) and the extractor share."""
-    return [(s.start, s.end) for s in split_sentences(text)]
+    that the time tagger (`timeline.temporal.tag(..., sentences=)`) and the extractor share.
+    Only the parser runs for it, unless the text is parsed whole already (`one_parse`)."""
+    from timeline.extract.parse import segment
+
+    return [(s.start, s.end) for s in sentences_of(segment(text))]

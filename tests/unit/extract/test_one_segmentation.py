@@ -72,3 +72,13 @@ def test_ingestion_tags_within_the_sentences_it_extracts_from(gazetteer: Gazette
         ("Thursday", "2017-11-09"),
     ]
     assert any(e.kind == "capture" and e.time_index == 1 for e in events)
+
+
+def test_the_segmenting_parse_gives_the_full_parses_sentences() -> None:
+    """`sentence_bounds` runs only the parser; its sentences are the whole parse's."""
+    text = (
+        "Storm hits coast\n\nGen. Ana Ruiz said on Monday the U.S. team had left. It was late.\n\n"
+        "• Rescuers came at 6 a.m. on Tuesday\n• Roads reopened, e.g. the coast road, by noon."
+    )
+    assert sentence_bounds(text) == [(s.start, s.end) for s in split_sentences(text)]
+    assert len(sentence_bounds(text)) >= 4
