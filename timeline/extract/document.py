@@ -86,7 +86,8 @@ def build_document(
         i for i, s in enumerate(sentences) if is_boilerplate(s, lexicon) or s.paragraph in captions
     )
     narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
-    mentions = _all_mentions(parsed, sentences, gazetteer, lexicon, times)
+    captioned = [s for s in sentences if s.paragraph in captions]
+    mentions = _all_mentions(parsed, sentences, gazetteer, lexicon, times, captioned)
     starts = [m.start for m in mentions]
     attributions = [
         []
@@ -132,12 +133,17 @@ def _all_mentions(
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     times: Sequence[TimeMention],
+    captions: Sequence[Sentence],
 ) -> list[Mention]:
-    """Gazetteer mentions and anaphors, then the parse's named entities in what is left."""
+    """Gazetteer mentions and anaphors, then the parse's named entities in what is left.
+
+    Datelines and photo captions name no mentions: the town a picture was taken in is
+    neither a participant nor what "the town" of the story refers to."""
     anaphora, _ = compiled(lexicon)
     datelines = [(s.start, end) for s in sentences if (end := dateline_end(s)) is not None]
-    known = find_mentions(parsed.text, gazetteer, lexicon.cues, anaphora, SpanSet(datelines))
-    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times] + datelines
+    unspoken = datelines + [(s.start, s.end) for s in captions]
+    known = find_mentions(parsed.text, gazetteer, lexicon.cues, anaphora, SpanSet(unspoken))
+    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times] + unspoken
     names = unknown_entities(parsed, taken)
     return sorted([*known, *names], key=lambda m: m.start)
 

@@ -111,3 +111,14 @@ def test_a_run_of_direction_words_ends(gazetteer: Gazetteer) -> None:
     # "the eastern ... the northern" once looped for ever: a popped word was skipped.
     (event,) = extract_events("Rebels attacked positions in the eastern rural Maan.", [], gazetteer)
     assert ("location", "Maan", None) in _participants(event)
+
+
+def test_the_town_of_a_photo_caption_is_no_antecedent(gazetteer: Gazetteer) -> None:
+    text = (
+        "Smoke rises over Mayadin after an air strike. WIREPIX/Jana Haddad\n\n"
+        "Syrian troops captured Deir Hafer on Monday, the army said.\n\n"
+        "Rebels shelled the town on Tuesday, the monitor said."
+    )
+    capture, attack = extract_events(text, [], gazetteer)
+    assert _locations(capture) == [("Deir Hafer", None)]
+    assert "mayadin" not in {key for _, key in _locations(attack)}
