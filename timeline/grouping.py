@@ -180,9 +180,10 @@ def _reuse(accounts: Iterable[Account], available: dict[int, Event]) -> Event | 
     return available.pop(chosen)
 
 
-def _location(account: Account) -> tuple[int | None, str | None]:
+def _location(account: Account, *, specific: bool = False) -> tuple[int | None, str | None]:
+    """The account's first place; with `specific`, its first that is no country or province."""
     for p in account.participants:
-        if p.role == "location":
+        if p.role == "location" and not (specific and _broad(p)):
             return p.entity_id, p.name
     return None, None
 
@@ -314,12 +315,14 @@ def refresh_event(event: Event, now: datetime) -> None:
 
 
 def refresh_label(event: Event) -> None:
-    """Title and place from the first account (canonically) that names a place."""
+    """Title and place from the first account (canonically) that names a town or a site,
+    else from the first that names a place: a country never stands for a town it holds."""
     accounts = sorted(event.accounts, key=canonical_key)
     if not accounts:
         return
-    placed = next((a for a in accounts if _location(a)[1]), accounts[0])
-    event.place_entity_id, event.place_name = _location(placed)
+    town = next((a for a in accounts if _location(a, specific=True)[1]), None)
+    placed = town or next((a for a in accounts if _location(a)[1]), accounts[0])
+    event.place_entity_id, event.place_name = _location(placed, specific=town is not None)
     event.title = _title(placed, event.place_name)
 
 

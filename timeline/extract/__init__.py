@@ -5,7 +5,8 @@
     extract_events(text, time_mentions, gazetteer, *, publisher=None) -> list[EventMention]
 
 The flow (events.py): the document is prepared once (document.py: sentences, boilerplate,
-entity mentions with anaphors and unknown names, attributions, quotations, statement times);
+entity mentions with anaphors and the parse's named entities the gazetteer does not know
+(unknown_entities.py, data/unknown_entities.yaml), attributions, quotations, statement times);
 then each sentence's triggers (triggers.py, rules in data/triggers.yaml) get participants
 (participants.py), a claimant (speech.py, leads.py, tellers.py) and a time
 (timing.py), assembled into EventMention objects (assemble.py). Then two passes look back

@@ -1,9 +1,9 @@
 """A document prepared for extraction: sentences, mentions, attributions and time context.
 
 Everything here is computed once per document before events are read sentence by sentence:
-boilerplate sentences, entity mentions (gazetteer, anaphors, unknown names), each sentence's
-attributions, the speakers of multi-sentence quotations, and which time mentions only date a
-statement or the report itself (datelines).
+boilerplate sentences, entity mentions (gazetteer, anaphors, named entities it does not
+know), each sentence's attributions, the speakers of multi-sentence quotations, and which
+time mentions only date a statement or the report itself (datelines).
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from timeline.extract.layout import paragraph_layouts, tells_nothing
 from timeline.extract.leads import lead_attributions
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.mentions import Anaphora, Mention, compile_anaphora, find_mentions
-from timeline.extract.names import unknown_names
 from timeline.extract.parse import parse
 from timeline.extract.sentences import sentences_of
 from timeline.extract.spans import SpanSet, within
 from timeline.extract.speech import parsed_attributions
 from timeline.extract.timing import TimeContext
 from timeline.extract.types import Sentence
+from timeline.extract.unknown_entities import unknown_entities
 from timeline.temporal.types import TimeMention
 
 if TYPE_CHECKING:
@@ -93,7 +93,8 @@ def build_document(
         or tells_nothing(layouts[s.paragraph])
     )
     narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
-    mentions = _all_mentions(text, sentences, gazetteer, lexicon, times)
+    captioned = [s for s in sentences if s.paragraph in captions]
+    mentions = _all_mentions(parsed, sentences, gazetteer, lexicon, times, captioned)
     starts = [m.start for m in mentions]
     attributions = [
         []
@@ -134,18 +135,23 @@ def _attributions(
 
 
 def _all_mentions(
-    text: str,
+    parsed: SpacyDoc,
     sentences: Sequence[Sentence],
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     times: Sequence[TimeMention],
+    captions: Sequence[Sentence],
 ) -> list[Mention]:
-    """Gazetteer mentions and anaphors, then unknown names in what is left."""
+    """Gazetteer mentions and anaphors, then the parse's named entities in what is left.
+
+    Datelines and photo captions name no mentions: the town a picture was taken in is
+    neither a participant nor what "the town" of the story refers to."""
     anaphora, _ = compiled(lexicon)
     datelines = [(s.start, end) for s in sentences if (end := dateline_end(s)) is not None]
-    known = find_mentions(text, gazetteer, lexicon.cues, anaphora, SpanSet(datelines))
-    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times] + datelines
-    names = unknown_names(text, sentences, taken, lexicon.cues)
+    unspoken = datelines + [(s.start, s.end) for s in captions]
+    known = find_mentions(parsed.text, gazetteer, lexicon.cues, anaphora, SpanSet(unspoken))
+    taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times] + unspoken
+    names = unknown_entities(parsed, taken)
     return sorted([*known, *names], key=lambda m: m.start)
 
 

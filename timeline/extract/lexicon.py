@@ -318,9 +318,6 @@ def compile_cues(raw: Mapping[str, Any]) -> dict[str, Any]:
     for name in ("lead_verbs", "lead_objects", "anonymous_heads"):
         cues[f"_{name}"] = frozenset(_strings(attribution, name, "cues attribution"))
     _check_examples(raw)
-    cues["_not_names"] = frozenset(_strings(raw, "not_names", "cues"))
-    cues["_name_parts"] = frozenset(_strings(raw, "name_parts", "cues"))
-    cues["_locative"] = frozenset(_strings(raw, "locative_prepositions", "cues"))
     try:
         cues["_boilerplate"] = [re.compile(p, re.IGNORECASE) for p in raw.get("boilerplate", [])]
         cues["_captions"] = [re.compile(p) for p in raw.get("captions", [])]

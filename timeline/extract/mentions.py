@@ -95,8 +95,9 @@ def find_mentions(
 ) -> list[Mention]:
     """All mentions in document order, anaphors resolved against what came before.
 
-    Names inside `skip` spans (datelines) are no mentions: "DEIR EZ-ZOR —" says where the
-    reporter is, and must not make Deir ez-Zor the town that "the town" refers to."""
+    Names and anaphors inside `skip` spans (datelines, photo captions) are no mentions:
+    "DEIR EZ-ZOR —" says where the reporter is, and must not make Deir ez-Zor the town that
+    "the town" refers to."""
     named = [
         _from_entry(
             m.entry, m.start, m.end, text, modifier=_is_modifier(text, m.start, m.end, cues)
@@ -110,6 +111,8 @@ def find_mentions(
     for match in sorted(matches, key=lambda m: m.start("head")):
         start, end = match.start("head"), match.end("head")
         if taken.overlaps(start, end) or _introduces_name(text, end):
+            continue
+        if skip is not None and skip.overlaps(start, end):
             continue
         if candidates and candidates[-1].start == start:
             continue  # both patterns found the same head

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from timeline.extract.clauses import SentenceView, words_before
 from timeline.extract.mentions import Mention
-from timeline.extract.names import object_place
 from timeline.extract.triggers import Trigger
 from timeline.extract.types import Participant, Role
+from timeline.extract.unknown_entities import object_place
 
 TARGET_KINDS = frozenset(
     {"capture", "attack", "request", "refusal", "denial", "accusation", "casualties"}

@@ -27,9 +27,9 @@ from timeline.extract.clauses import (
 )
 from timeline.extract.lexicon import NUMBER, Entry, Form, Lexicon, TriggerRule, VerbForm
 from timeline.extract.mentions import Mention
-from timeline.extract.names import object_place
 from timeline.extract.spans import SpanSet
 from timeline.extract.types import Sentence
+from timeline.extract.unknown_entities import object_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

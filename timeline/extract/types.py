@@ -28,7 +28,7 @@ class Sentence:
 class Participant:
     role: Role
     name: str  # canonical name when the gazetteer knows it, else the text as written
-    entity_key: str | None  # gazetteer key, None for an unknown capitalized name
+    entity_key: str | None  # gazetteer key, None for a name it does not know
     kind: EntityKind
     start: int
     end: int
