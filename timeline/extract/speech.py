@@ -16,6 +16,7 @@ is a relay ("TASS reported", "AFP told") is kept as the relay of an inner speake
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -392,8 +393,21 @@ def _quoting(
         if agent is not None:
             relay = _claimant(agent, mentions, "quoted")
     saying = next((t for t in verb.subtree if t.lower_ in _SAYING and t.i > verb.i), None)
+    if verb.tag_ == "VBG" and saying is None and relay and not _is_medium(subject, mentions):
+        # "the monitor said, citing medical sources who ...": the monitor's claim, on its
+        # sources' word; only a medium citing someone ("TASS reported, citing the
+        # ministry") relays it.
+        speaker = replace(relay, cue=claimant.cue if claimant else relay.cue)
+        return Attribution(speaker, (_end(verb), s.end), (verb.idx, _end(verb)), True)
     start = _end(saying) if saying is not None else _end(verb.right_edge)
     return Attribution(claimant, (start, s.end), (verb.idx, start), True, relay=relay)
+
+
+def _is_medium(speaker: Token | None, mentions: Sequence[Mention]) -> bool:
+    if speaker is None:
+        return False
+    found = _entity_in(mentions, speaker.left_edge.idx, _end(speaker.right_edge), head=speaker)
+    return found is not None and found.subtype == "media"
 
 
 def _relaying_subject(verb: Token, lexicon: Lexicon) -> Token | None:
