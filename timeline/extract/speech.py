@@ -397,8 +397,8 @@ def _quoting(
         # "the monitor said, citing medical sources who ...": the monitor's claim, on its
         # sources' word; only a medium citing someone ("TASS reported, citing the
         # ministry") relays it.
-        speaker = replace(relay, cue=claimant.cue if claimant else relay.cue)
-        return Attribution(speaker, (_end(verb), s.end), (verb.idx, _end(verb)), True)
+        cited_by = replace(relay, cue=claimant.cue if claimant else relay.cue)
+        return Attribution(cited_by, (_end(verb), s.end), (verb.idx, _end(verb)), True)
     start = _end(saying) if saying is not None else _end(verb.right_edge)
     return Attribution(claimant, (start, s.end), (verb.idx, start), True, relay=relay)
 
