@@ -56,13 +56,21 @@ def denial(account_id: int, claimant: str, **fields: Any) -> Telling:
 
 
 def test_the_accused_party_answers_the_claims_that_accuse_it() -> None:
-    blames_army = claim(1, "sohr", AIR_FORCE)
+    blames_air_force = claim(1, "sohr", AIR_FORCE)
     blames_isis = claim(2, "amaq", ISIS)
     army_denies = denial(3, "syrian-army", on=None)  # "the army denied it used gas"
-    assert answered(army_denies, [blames_army, blames_isis]) == (1,)
+    assert answered(army_denies, [blames_air_force, blames_isis]) == (1,)
     # a party that names the accused instead of itself clears it: the same claims
     russia_clears = denial(4, "russia", agent_ids=AIR_FORCE)
-    assert answered(russia_clears, [blames_army, blames_isis]) == (1,)
+    assert answered(russia_clears, [blames_air_force, blames_isis]) == (1,)
+    # the army answers what is said of the government it is part of, once it is known to be
+    blames_government = claim(5, "hrw", frozenset({"syrian-government"}))
+    claims = [blames_air_force, blames_isis, blames_government]
+    assert answered(army_denies, claims) == (1,)
+    army_in_government = replace(
+        army_denies, claimant_wholes=frozenset({"syrian-army", "syrian-government"})
+    )
+    assert answered(army_in_government, claims) == (1, 5)
 
 
 def test_a_denial_naming_whose_claim_it_rejects_answers_that_party() -> None:

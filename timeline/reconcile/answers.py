@@ -12,10 +12,11 @@ after the deed (the grouping's rules for undated accounts: said before the deed,
 `undated_reach` after it, it answers nothing).
 
 Among those claims it prefers, in this order:
-1. the claims of a party it names besides its doers ("the ministry rejected the Observatory's
-   claim": the Observatory, named as a participant);
+1. the claims of a party it names besides its doers and denier ("the ministry rejected the
+   Observatory's claim": the Observatory, named as a participant);
 2. the claims that accuse the party whose part it denies: the agents it names, else its own
-   claimant ("the army denied it used gas" answers the accounts naming the army as doer);
+   claimant with the institutions it is part of ("the army denied it used gas" answers the
+   accounts naming the army, its air force or the government as doer);
 and answers every claim of the best kind; when none is preferred, all of them.
 """
 
@@ -40,9 +41,13 @@ class Telling:
     view: AccountView  # as dispute finding reads it: side, claimant, doers, modality
     facts: Facts  # as grouping reads it: family, place, time
     kind: str = ""
-    # Identities (as `AccountView.claimant_id`) of the actors it names in any role: a denial
-    # names whose claim it rejects ("rejected the Observatory's claim").
+    # Identities (as `AccountView.claimant_id`) of the actors it names besides its agents
+    # (a denial's agent is its denier): whose claim it rejects ("rejected the Observatory's
+    # claim").
     named: frozenset[str] = frozenset()
+    # The claimant and the institutions it is part of ("syrian-army", "syrian-government");
+    # empty: the claimant identity alone.
+    claimant_wholes: frozenset[str] = frozenset()
 
 
 def is_rebuttal(telling: Telling) -> bool:
@@ -100,8 +105,16 @@ def _claimant(telling: Telling) -> str:
 def _preference(rebuttal: Telling, claim: Telling) -> tuple[bool, bool]:
     """(by a party the rebuttal names, accusing the party whose part it denies)."""
     by_named = _claimant(claim) in _parties_named(rebuttal)
-    accuses = not denied(rebuttal.view).isdisjoint(doers(claim.view))
+    accuses = not _accused(rebuttal).isdisjoint(doers(claim.view))
     return by_named, accuses
+
+
+def _accused(rebuttal: Telling) -> frozenset[str]:
+    """Whose part a rebuttal denies: the agents it names, else its claimant and the
+    institutions it is part of (an army denying answers what is said of its government)."""
+    if doers(rebuttal.view) or not rebuttal.claimant_wholes:
+        return denied(rebuttal.view)
+    return frozenset(bare(i) for i in rebuttal.claimant_wholes)
 
 
 def _parties_named(rebuttal: Telling) -> frozenset[str]:
