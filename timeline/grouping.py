@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from timeline.extract.families import default_families
 from timeline.extract.types import Quantity
 from timeline.reconcile.actors import ActorRules, load_actor_rules
-from timeline.reconcile.answers import Telling, answer_links
+from timeline.reconcile.answers import REBUTTING_KINDS, Telling, answer_links
 from timeline.reconcile.clustering import as_one, cluster, combine
 from timeline.reconcile.disputes import AccountView, Dispute, find_disputes
 from timeline.reconcile.envelope import envelope, listed_from
@@ -417,7 +417,8 @@ def _view(account: Account) -> AccountView:
         quote=account.quote,
         time_text=account.time_mention.text if account.time_mention else None,
         granularity=account.granularity,
-        stance=polarity,
+        # Telling that someone denied it ("the ministry rejected the claim") is a rebuttal.
+        stance="denies" if account.kind in REBUTTING_KINDS else polarity,
         modality=modality,  # type: ignore[arg-type]
         quantities=tuple(_quantity(q) for q in account.quantities or []),
         stage=account.kind,
