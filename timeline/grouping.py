@@ -339,7 +339,8 @@ def _title(account: Account, place_name: str | None) -> str:
 def refresh_disputes(session: Session, event: Event) -> None:
     """The event's disputes and answer links, from its accounts as they are now: the links
     touching its accounts are replaced, so a regrouping leaves none to an account gone."""
-    session.flush()  # new accounts get the ids that disputes and links name
+    if any(a.id is None for a in event.accounts):
+        session.flush()  # new accounts get the ids that disputes and links name
     tellings = [_telling(a) for a in event.accounts]
     links = answer_links(tellings, grouping_rules())
     answering: dict[int, set[int]] = {}

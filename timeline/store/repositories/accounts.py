@@ -61,21 +61,25 @@ class AccountRepository:
     ) -> None:
         """Make the links touching these accounts exactly `links` (rebuttal id, claim id):
         every old link from or to one of them goes, so that an account that left their
-        event keeps no link into it."""
+        event keeps no link into it. Unchanged links (the usual case) cost no query: the
+        old ones are those the accounts loaded."""
+        old = {
+            (link.account_id, link.answers_id)
+            for account in accounts
+            for link in (*account.answer_links, *account.answered_links)
+        }
+        new = set(links)
+        if old == new:
+            return
         ids = [a.id for a in accounts]
         touching = or_(AccountAnswer.account_id.in_(ids), AccountAnswer.answers_id.in_(ids))
-        old = self.session.execute(
-            select(AccountAnswer.account_id, AccountAnswer.answers_id).where(touching)
-        ).all()
-        new = sorted(set(links))
-        if set(old) == set(new):
-            return
         self.session.execute(delete(AccountAnswer).where(touching), execution_options=_NO_SYNC)
         if new:
             self.session.execute(
-                insert(AccountAnswer), [{"account_id": a, "answers_id": b} for a, b in new]
+                insert(AccountAnswer),
+                [{"account_id": a, "answers_id": b} for a, b in sorted(new)],
             )
-        self._forget_links({i for pair in [*old, *new] for i in pair})
+        self._forget_links({i for pair in old | new for i in pair})
 
     def _forget_links(self, account_ids: Iterable[int]) -> None:
         """Loaded accounts reload their links when next read."""
