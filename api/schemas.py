@@ -152,6 +152,14 @@ class AccountOut(BaseModel):
     hedge_cue: str | None
     evidence: EvidenceOut
     rule: str
+    answers: list[int] = Field(
+        description="for a denial, a rebuttal or a debunking: the ids of the accounts of its "
+        "event it answers (the claims it contradicts, told by other claimants; those of the "
+        "party it names or clears first)"
+    )
+    answered_by: list[int] = Field(
+        description="for a claim: the ids of the denials, rebuttals and debunkings answering it"
+    )
 
 
 class PlaceOut(BaseModel):

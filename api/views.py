@@ -95,6 +95,8 @@ def account_out(a: Account) -> AccountOut:
             trigger_end=a.trigger_end,
         ),
         rule=a.rule,
+        answers=a.answers,
+        answered_by=a.answered_by,
     )
 
 

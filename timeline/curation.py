@@ -88,7 +88,7 @@ def _refresh(session: Session, events: Sequence[Event], who: Curator) -> None:
     for event in events:
         session.refresh(event, ["accounts"])
         event.curated = True
-        refresh_event(event, who.now)
+        refresh_event(session, event, who.now)
     session.flush()
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from timeline.extract.families import default_families
 from timeline.extract.types import Quantity
 from timeline.reconcile.actors import ActorRules, load_actor_rules
+from timeline.reconcile.answers import REBUTTING_KINDS, Telling, answer_links
 from timeline.reconcile.clustering import as_one, cluster, combine
 from timeline.reconcile.disputes import AccountView, Dispute, find_disputes
 from timeline.reconcile.envelope import envelope, listed_from
@@ -69,7 +70,7 @@ def place_accounts(session: Session, accounts: Sequence[Account], now: datetime)
         if loose:
             _regroup_from(session, family, loose, now)
         for event in curated:
-            refresh_event(event, now)
+            refresh_event(session, event, now)
 
 
 def _window(accounts: Sequence[Account]) -> tuple[datetime | None, datetime | None]:
@@ -151,7 +152,7 @@ def _regroup_from(session: Session, family: str, fresh: Sequence[Account], now: 
         session.delete(emptied)
     for event in touched:
         session.refresh(event, ["accounts"])
-        refresh_event(event, now)
+        refresh_event(session, event, now)
     session.flush()
 
 
@@ -307,11 +308,12 @@ def _new_event(session: Session, account: Account, now: datetime) -> Event:
     return event
 
 
-def refresh_event(event: Event, now: datetime) -> None:
-    """Recompute what an event derives from its accounts: label, envelope and disputes."""
+def refresh_event(session: Session, event: Event, now: datetime) -> None:
+    """Recompute what an event derives from its accounts: label, envelope, disputes and
+    which claims its rebuttals answer."""
     refresh_label(event)
     refresh_envelope(event, now)
-    refresh_disputes(event)
+    refresh_disputes(session, event)
 
 
 def refresh_label(event: Event) -> None:
@@ -337,8 +339,19 @@ def _title(account: Account, place_name: str | None) -> str:
     return " ".join(parts)[:300]
 
 
-def refresh_disputes(event: Event) -> None:
-    found = find_disputes([_view(a) for a in event.accounts])
+def refresh_disputes(session: Session, event: Event) -> None:
+    """The event's disputes and answer links, from its accounts as they are now: the links
+    touching its accounts are replaced, so a regrouping leaves none to an account gone."""
+    if any(a.id is None for a in event.accounts):
+        session.flush()  # new accounts get the ids that disputes and links name
+    tellings = [_telling(a) for a in event.accounts]
+    links = answer_links(tellings, grouping_rules())
+    answering: dict[int, set[int]] = {}
+    for rebuttal, claim in links:
+        answering.setdefault(rebuttal, set()).add(claim)
+    found = find_disputes(
+        [replace(t.view, answers=frozenset(answering.get(t.view.id, ()))) for t in tellings]
+    )
     event.disputes = [
         DisputeRow(
             aspect=d.aspect,
@@ -349,6 +362,32 @@ def refresh_disputes(event: Event) -> None:
         for d in found
     ]
     event.disputed = bool(found)
+    AccountRepository(session).replace_answers(event.accounts, links)
+
+
+def _telling(account: Account) -> Telling:
+    claimant = account.claimant_entity
+    return Telling(
+        view=_view(account),
+        facts=account_facts(account),
+        kind=account.kind,
+        # A denial's agent is who denies; a retold deed's, who is accused: neither is whose
+        # claim it answers.
+        named=frozenset(
+            _actor_identity(p)
+            for p in account.participants
+            if p.kind == "actor" and p.role != "agent"
+        ),
+        claimant_wholes=(
+            load_actor_rules().with_wholes(claimant.key) if claimant is not None else frozenset()
+        ),
+    )
+
+
+def _actor_identity(participant: Participant) -> str:
+    """As a claimant's identity (`_claimant_identity`): the entity key, else the name."""
+    entity = participant.entity
+    return entity.key if entity is not None else participant.name.casefold()
 
 
 def _figures(d: Dispute) -> dict[str, object] | None:
@@ -382,7 +421,8 @@ def _view(account: Account) -> AccountView:
         quote=account.quote,
         time_text=account.time_mention.text if account.time_mention else None,
         granularity=account.granularity,
-        stance=polarity,
+        # Telling that someone denied it ("the ministry rejected the claim") is a rebuttal.
+        stance="denies" if account.kind in REBUTTING_KINDS else polarity,
         modality=modality,  # type: ignore[arg-type]
         quantities=tuple(_quantity(q) for q in account.quantities or []),
         stage=account.kind,

@@ -24,6 +24,7 @@ TABLES = {
     "revisions",
     "revision_events",
     "disputes",
+    "account_answers",
 }
 
 

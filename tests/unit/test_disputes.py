@@ -258,7 +258,20 @@ def test_assert_against_deny() -> None:
     ]
     dispute = only("polarity", *told)
     assert dispute.sides == (("asserts", (1, 3)), ("denies", (2,)))
-    assert dispute.detail == "asserted by A and C; denied by B"
+    assert dispute.detail == "claimed by A and C; denied by B"
+
+
+def test_a_rebuttal_answering_some_claimants_names_them() -> None:
+    told = [
+        view(1, claimant="A", claimant_id="a"),
+        view(2, polarity="denies", claimant="B", claimant_id="b", answers=frozenset({1})),
+        view(3, claimant="C", claimant_id="c"),
+        view(4, polarity="denies", claimant="D", claimant_id="d", answers=frozenset({1, 3})),
+    ]
+    dispute = only("polarity", *told)
+    assert dispute.detail == "claimed by A and C; denied by B (answering A) and D"
+    # the same words whatever order the accounts come in
+    assert only("polarity", *reversed(told)).detail == dispute.detail
 
 
 def test_a_rebuttal_is_on_the_denying_side() -> None:

@@ -44,6 +44,8 @@ class AccountView:
     # The stage of the event the trigger tells ("entered", "captured", "retook"): two
     # stages of one progression are told at different times without contradiction.
     stage: str | None = None
+    # The claims a rebuttal answers (`answers.answer_links`): the dispute names them.
+    answers: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,25 @@ def side_of(account: AccountView) -> Stance:
     if account.stance == "denies" or account.polarity == "denies":
         return "denies"
     return account.stance
+
+
+def bare(identity: str) -> str:
+    """An identity without its kind prefix ("key:syrian-army" → "syrian-army")."""
+    kind, _, rest = identity.partition(":")
+    return (rest if rest and kind in ("key", "name") else identity).strip().casefold()
+
+
+def doers(account: AccountView) -> frozenset[str]:
+    """Who the account says did it: identities when known, else the names casefolded."""
+    return frozenset(bare(i) for i in (account.agent_ids or account.agents) if i.strip())
+
+
+def denied(account: AccountView) -> frozenset[str]:
+    """Whose part a denial denies: the agents it names, else the claimant's own."""
+    named = doers(account)
+    if named or not account.claimant_id:
+        return named
+    return frozenset({bare(account.claimant_id)})
 
 
 N = TypeVar("N")

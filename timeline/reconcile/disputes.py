@@ -23,6 +23,7 @@ side against the accounts that name the denied actor (or a part of it).
 
 Polarity: accounts asserting it against accounts denying it (a rebuttal is on the denying
 side); accounts presenting themselves as disputing another are listed as their own side.
+A rebuttal that answers only some of the claimants (`AccountView.answers`) names them.
 
 Quantity: see `quantity_disputes`.
 """
@@ -37,13 +38,16 @@ from timeline.reconcile.dispute_model import (
     Aspect,
     Dispute,
     Side,
+    bare,
     clusters,
+    denied,
+    doers,
     most_common,
     same_telling,
     side_of,
 )
 from timeline.reconcile.quantity_disputes import quantity_disputes
-from timeline.reconcile.wording import said, time_words, who
+from timeline.reconcile.wording import said, time_words, who, who_answering
 
 __all__ = ["AccountView", "Aspect", "Dispute", "find_disputes"]
 
@@ -131,27 +135,8 @@ def _as_written(told: list[AccountView]) -> str | None:
 # --- actor --------------------------------------------------------------------------
 
 
-def _bare(identity: str) -> str:
-    """An identity without its kind prefix ("key:syrian-army" → "syrian-army")."""
-    kind, _, rest = identity.partition(":")
-    return (rest if rest and kind in ("key", "name") else identity).strip().casefold()
-
-
-def _named(account: AccountView) -> frozenset[str]:
-    """Who the account says did it: identities when known, else the names casefolded."""
-    return frozenset(_bare(i) for i in (account.agent_ids or account.agents) if i.strip())
-
-
-def _denied(account: AccountView) -> frozenset[str]:
-    """Whose part a denial denies: the agents it names, else the claimant's own."""
-    named = _named(account)
-    if named or not account.claimant_id:
-        return named
-    return frozenset({_bare(account.claimant_id)})
-
-
 def _denies_own_part(account: AccountView) -> bool:
-    return bool(account.claimant_id) and _bare(account.claimant_id) in _denied(account)
+    return bool(account.claimant_id) and bare(account.claimant_id) in denied(account)
 
 
 def _actors_clash(a: AccountView, b: AccountView) -> bool:
@@ -162,12 +147,12 @@ def _actors_clash(a: AccountView, b: AccountView) -> bool:
         return False
     if a_denies or b_denies:
         denial, claim = (a, b) if a_denies else (b, a)
-        return not _denied(denial).isdisjoint(_named(claim))
-    return _named(a).isdisjoint(_named(b))
+        return not denied(denial).isdisjoint(doers(claim))
+    return doers(a).isdisjoint(doers(b))
 
 
 def _actor_disputes(accounts: Sequence[AccountView]) -> list[Dispute]:
-    taking_part = [a for a in accounts if (_denied if side_of(a) == "denies" else _named)(a)]
+    taking_part = [a for a in accounts if (denied if side_of(a) == "denies" else doers)(a)]
     return [_actor_dispute(group) for group in clusters(taking_part, _actors_clash, _by_id)]
 
 
@@ -177,18 +162,18 @@ def _actor_dispute(group: list[AccountView]) -> Dispute:
     for account in group:
         spelled.setdefault(_actor_key(account), []).append(_actor_names(account))
     asserted: dict[str, list[AccountView]] = {}
-    denied: dict[str, list[AccountView]] = {}
+    denying: dict[str, list[AccountView]] = {}
     for account in group:
         denies, identity = _actor_key(account)
         label = most_common(spelled[(denies, identity)])
-        (denied if denies else asserted).setdefault(label, []).append(account)
+        (denying if denies else asserted).setdefault(label, []).append(account)
     words: list[str] = []
     sides: list[Side] = []
     for label in sorted(asserted, key=_alphabetical):
         words.append(said(label, asserted[label]))
         sides.append((label, _ids(asserted[label])))
-    for label in sorted(denied, key=_alphabetical):
-        told = denied[label]
+    for label in sorted(denying, key=_alphabetical):
+        told = denying[label]
         own = all(_denies_own_part(a) for a in told)
         words.append(f"denied by {who(told)}" if own else said(f"not {label}", told))
         sides.append((f"not {label}", _ids(told)))
@@ -197,7 +182,7 @@ def _actor_dispute(group: list[AccountView]) -> Dispute:
 
 def _actor_key(account: AccountView) -> tuple[bool, frozenset[str]]:
     denies = side_of(account) == "denies"
-    return denies, (_denied(account) if denies else _named(account))
+    return denies, (denied(account) if denies else doers(account))
 
 
 def _actor_names(account: AccountView) -> str:
@@ -206,7 +191,7 @@ def _actor_names(account: AccountView) -> str:
     if side_of(account) == "denies" and not account.agent_ids and account.claimant:
         name = account.claimant  # "not Syrian Army", from "the Syrian Army"
         return name[4:] if name[:4].casefold() == "the " else name
-    return " + ".join(sorted(_named(account) or _denied(account)))
+    return " + ".join(sorted(doers(account) or denied(account)))
 
 
 def _alphabetical(label: str) -> tuple[str, str]:
@@ -215,7 +200,7 @@ def _alphabetical(label: str) -> tuple[str, str]:
 
 # --- polarity -----------------------------------------------------------------------
 
-POLARITY_WORDS = {"asserts": "asserted by", "denies": "denied by", "disputes": "disputed by"}
+POLARITY_WORDS = {"asserts": "claimed by", "denies": "denied by", "disputes": "disputed by"}
 
 
 def _polarities_clash(a: AccountView, b: AccountView) -> bool:
@@ -228,11 +213,16 @@ def _polarity_disputes(accounts: Sequence[AccountView]) -> list[Dispute]:
 
 
 def _polarity_dispute(group: list[AccountView]) -> Dispute:
+    """Claim and rebuttal sides: "claimed by A and C; denied by B (answering A)"."""
     by_side: dict[str, list[AccountView]] = {}
     for account in group:
         by_side.setdefault(side_of(account), []).append(account)
     ordered = sorted(by_side.items())
-    words = [f"{POLARITY_WORDS[side]} {who(told)}" for side, told in ordered]
+    claims = by_side.get("asserts", [])
+    words = [
+        f"{POLARITY_WORDS[side]} {who(told) if side == 'asserts' else who_answering(told, claims)}"
+        for side, told in ordered
+    ]
     return Dispute("polarity", "; ".join(words), tuple((s, _ids(t)) for s, t in ordered))
 
 

@@ -192,13 +192,20 @@ def _incompatible(event: Facts, account: Facts, rules: GroupingRules) -> bool:
     )
 
 
+def within_reach(a: Facts, b: Facts, rules: GroupingRules = DEFAULT_RULES) -> bool:
+    """Whether two tellings could be of one event at all: nothing that blocks a match
+    (another family, places apart, opposed sides, times beyond `far`) stands between them."""
+    if _incompatible(a, b, rules):
+        return False
+    distance = gap(a, b)
+    return distance is None or distance <= rules.far
+
+
 def match_score(event: Facts, account: Facts, rules: GroupingRules = DEFAULT_RULES) -> float:
     """0 when the account cannot belong to the event, else higher for a better fit."""
-    if _incompatible(event, account, rules):
+    if not within_reach(event, account, rules):
         return 0.0
     distance = gap(event, account)
-    if distance is not None and distance > rules.far:
-        return 0.0
     w = rules.weight
     score = _place_score(event, account, rules)
     score += _time_score(distance, rules, _recent(event, account, rules))

@@ -108,3 +108,20 @@ def join_names(names: Sequence[str]) -> str:
 
 def said(label: str, accounts: Sequence[AccountView], *, with_days: bool = False) -> str:
     return f"{label} according to {who(accounts, with_days=with_days)}"
+
+
+def who_answering(rebuttals: Sequence[AccountView], claims: Sequence[AccountView]) -> str:
+    """The sources of these rebuttals, each with the claimants it answers when those are
+    not all of them (`AccountView.answers`): "the ministry (answering SOHR) and TASS"."""
+    claimants = {source_key(c) for c in claims}
+    by_source: dict[str, list[AccountView]] = {}
+    for rebuttal in rebuttals:
+        by_source.setdefault(source_key(rebuttal), []).append(rebuttal)
+    names = set()
+    for told in by_source.values():
+        name = source_name(min(told, key=lambda a: a.id))
+        answered = [c for c in claims if any(c.id in r.answers for r in told)]
+        if answered and {source_key(c) for c in answered} != claimants:
+            name = f"{name} (answering {who(answered)})"
+        names.add(name)
+    return join_names(sorted(names, key=lambda n: (n.casefold(), n)))

@@ -256,6 +256,43 @@ class Account(Base):
         lazy="selectin",
         order_by="Participant.id",  # "the first place named" must not depend on the database
     )
+    # Links to the claims this rebuttal answers, and from the rebuttals answering it. Written
+    # by AccountRepository.replace_answers only (the links are derived, like disputes).
+    answer_links: Mapped[list[AccountAnswer]] = relationship(
+        foreign_keys="AccountAnswer.account_id",
+        lazy="selectin",
+        viewonly=True,
+        order_by="AccountAnswer.answers_id",
+    )
+    answered_links: Mapped[list[AccountAnswer]] = relationship(
+        foreign_keys="AccountAnswer.answers_id",
+        lazy="selectin",
+        viewonly=True,
+        order_by="AccountAnswer.account_id",
+    )
+
+    @property
+    def answers(self) -> list[int]:
+        """The ids of the claims this account answers."""
+        return [link.answers_id for link in self.answer_links]
+
+    @property
+    def answered_by(self) -> list[int]:
+        """The ids of the rebuttals answering this account."""
+        return [link.account_id for link in self.answered_links]
+
+
+class AccountAnswer(Base):
+    """A rebuttal (a denial, a debunking) and one claim of its event it answers."""
+
+    __tablename__ = "account_answers"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    answers_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Participant(Base):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, delete, insert, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from timeline.store.models import Account, Document, Event
+from timeline.store.models import Account, AccountAnswer, Document, Event
 from timeline.store.repositories.filters import (
     EventFilter,
     Page,
@@ -17,6 +17,9 @@ from timeline.store.repositories.filters import (
     encode_cursor,
     overlaps,
 )
+
+# The links are written with SQL alone: loaded accounts are expired instead (_forget_links).
+_NO_SYNC = {"synchronize_session": False}
 
 
 class AccountRepository:
@@ -52,6 +55,38 @@ class AccountRepository:
             .options(selectinload(Account.participants))
         )
         return list(self.session.scalars(query))
+
+    def replace_answers(
+        self, accounts: Sequence[Account], links: Iterable[tuple[int, int]]
+    ) -> None:
+        """Make the links touching these accounts exactly `links` (rebuttal id, claim id):
+        every old link from or to one of them goes, so that an account that left their
+        event keeps no link into it. Unchanged links (the usual case) cost no query: the
+        old ones are those the accounts loaded."""
+        old = {
+            (link.account_id, link.answers_id)
+            for account in accounts
+            for link in (*account.answer_links, *account.answered_links)
+        }
+        new = set(links)
+        if old == new:
+            return
+        ids = [a.id for a in accounts]
+        touching = or_(AccountAnswer.account_id.in_(ids), AccountAnswer.answers_id.in_(ids))
+        self.session.execute(delete(AccountAnswer).where(touching), execution_options=_NO_SYNC)
+        if new:
+            self.session.execute(
+                insert(AccountAnswer),
+                [{"account_id": a, "answers_id": b} for a, b in sorted(new)],
+            )
+        self._forget_links({i for pair in old | new for i in pair})
+
+    def _forget_links(self, account_ids: Iterable[int]) -> None:
+        """Loaded accounts reload their links when next read."""
+        for account_id in account_ids:
+            loaded = self.session.identity_map.get(Session.identity_key(Account, account_id))
+            if loaded is not None:
+                self.session.expire(loaded, ["answer_links", "answered_links"])
 
     def page(self, f: EventFilter, limit: int, cursor: str | None) -> Page[Account]:
         query = self._filtered(f).add_columns(Event.sort_at)
