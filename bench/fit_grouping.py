@@ -1,7 +1,7 @@
 """Fit the grouping parameters on the real-world development set.
 
 For each setting of a small grid over timeline/reconcile/data/grouping.yaml (threshold,
-far_days, near_km), runs the service on a throwaway database with TIMELINE_GROUPING_RULES
+far_days, recent_days, near_km), runs the service on a throwaway database with TIMELINE_GROUPING_RULES
 pointing at that setting, scores it with ../shared/eval/evaluate.py, and prints B-cubed F1
 with the dispute figures, best first. The packaged file is not changed: copy the best row's
 values into it by hand, and say so in bench/RESULTS.md.
@@ -27,9 +27,10 @@ PACKAGED = REPO / "timeline" / "reconcile" / "data" / "grouping.yaml"
 GRID = {
     "threshold": [0.5, 0.6, 0.7],
     "far_days": [1, 2, 3],
+    "recent_days": [2, 3],
     "near_km": [0, 40],
 }
-QUICK = {"threshold": [0.5, 0.6, 0.7], "far_days": [3], "near_km": [40]}
+QUICK = {"threshold": [0.6, 0.7], "far_days": [2, 3], "recent_days": [2, 3], "near_km": [40]}
 
 
 def settings(grid: dict[str, list[Any]]) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ def _packaged() -> dict[str, Any]:
 
 def test_the_packaged_parameters_load() -> None:
     assert DEFAULT_RULES.far == timedelta(days=_packaged()["far_days"])
+    assert DEFAULT_RULES.recent == timedelta(days=_packaged()["recent_days"])
     assert 0 < DEFAULT_RULES.threshold <= 1
     assert DEFAULT_RULES.weight("same_place") > DEFAULT_RULES.weight("near_place")
 
@@ -34,6 +35,7 @@ def test_the_packaged_parameters_load() -> None:
     [
         ({"threshold": "high"}, "threshold"),
         ({"far_days": -1}, "far_days"),
+        ({"recent_days": None}, "recent_days"),
         ({"weights": {"same_place": 0.4}}, "weights"),
     ],
 )

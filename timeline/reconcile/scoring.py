@@ -28,6 +28,7 @@ class GroupingRulesError(ValueError):
 class GroupingRules:
     threshold: float
     far: timedelta
+    recent: timedelta
     undated_reach: timedelta
     near_km: float
     weights: Mapping[str, float]
@@ -60,11 +61,14 @@ def parse_grouping_rules(raw: Any, where: str) -> GroupingRules:
     weights = raw.get("weights")
     if not isinstance(weights, dict) or set(weights) != _WEIGHTS:
         raise GroupingRulesError(f"{where}: weights must give exactly {sorted(_WEIGHTS)}")
-    numbers = {k: _number(raw, k, where) for k in ("threshold", "far_days", "near_km")}
+    numbers = {
+        k: _number(raw, k, where) for k in ("threshold", "far_days", "recent_days", "near_km")
+    }
     reach = _number(raw, "undated_reach_days", where)
     return GroupingRules(
         threshold=numbers["threshold"],
         far=timedelta(days=numbers["far_days"]),
+        recent=timedelta(days=numbers["recent_days"]),
         undated_reach=timedelta(days=reach),
         near_km=numbers["near_km"],
         weights={str(k): _number(weights, k, where) for k in weights},
@@ -226,12 +230,12 @@ def _place_score(event: Facts, account: Facts, rules: GroupingRules) -> float:
 
 
 def _recent(a: Facts, b: Facts, rules: GroupingRules) -> bool:
-    """One side is undated and the other ended within `far` before its report: news tells
-    what just happened."""
+    """One side is undated and the other ended within `recent` before its report: news
+    tells what just happened."""
     for undated, other in ((a, b), (b, a)):
         if undated.dated or not other.dated or undated.latest is None or other.latest is None:
             continue
-        if undated.latest - rules.far <= other.latest <= undated.latest:
+        if undated.latest - rules.recent <= other.latest <= undated.latest:
             return True
     return False
 
