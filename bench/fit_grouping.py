@@ -1,10 +1,11 @@
 """Fit the grouping parameters on the real-world development set.
 
 For each setting of a small grid over timeline/reconcile/data/grouping.yaml (threshold,
-far_days, recent_days, near_km), runs the service on a throwaway database with TIMELINE_GROUPING_RULES
-pointing at that setting, scores it with ../shared/eval/evaluate.py, and prints B-cubed F1
-with the dispute figures, best first. The packaged file is not changed: copy the best row's
-values into it by hand, and say so in bench/RESULTS.md.
+far_days, recent_days, near_km), runs the service on a throwaway database with
+TIMELINE_GROUPING_RULES pointing at that setting, scores it with
+../shared/eval/evaluate.py, and prints B-cubed F1 with the dispute figures, best first.
+The packaged file is not changed: copy the chosen row's values into it by hand, and say
+so in bench/RESULTS.md.
 
 Run: .venv/bin/python bench/fit_grouping.py [--quick]
 """

@@ -20,7 +20,7 @@ from typing import Literal
 
 from timeline.extract.types import Sentence
 
-Layout = Literal["headline", "body", "title", "repeat"]
+Layout = Literal["headline", "byline", "body", "title", "repeat"]
 
 # A line of at most this many words without a final stop is a title; a longer one is
 # running text cut short (the excerpt ends, or the page dropped the stop).
@@ -29,6 +29,8 @@ _TITLE_WORDS = 20
 _BODY_WORDS = 10
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
 _WORD = re.compile(r"\w+")
+# "By NAME, NAME and NAME, AGENCY": who wrote it, not what happened.
+_BYLINE = re.compile(r"^By\s+[A-Z]")
 
 
 def paragraph_layouts(sentences: Sequence[Sentence]) -> dict[int, Layout]:
@@ -45,17 +47,19 @@ def paragraph_layouts(sentences: Sequence[Sentence]) -> dict[int, Layout]:
             continue
         seen.add(folded)
         is_title = len(words) <= _TITLE_WORDS and not _ENDS_SENTENCE.search(text)
-        if is_title:
+        if is_title and _BYLINE.match(text):
+            layouts[index] = "byline"
+        elif is_title:
             layouts[index] = "title" if body_started else "headline"
-            continue
-        layouts[index] = "body"
-        body_started = body_started or len(words) >= _BODY_WORDS
+        else:
+            layouts[index] = "body"
+            body_started = body_started or len(words) >= _BODY_WORDS
     return layouts
 
 
 def tells_nothing(layout: Layout) -> bool:
     """Whether a paragraph's sentences are left out of the story's accounts."""
-    return layout in ("title", "repeat")
+    return layout in ("byline", "title", "repeat")
 
 
 def _paragraph_texts(sentences: Sequence[Sentence]) -> dict[int, str]:

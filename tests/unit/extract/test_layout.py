@@ -12,6 +12,8 @@ from timeline.temporal import tag
 
 PAGE = """Rebels shell the northern port
 
+By Ana Ruiz and Omar Haddad, Example Wire
+
 Rebels shelled the port of Marwan on Monday, killing four fishermen, the army said.
 
 Gunmen attacked a bus near the border crossing
@@ -31,7 +33,16 @@ def _layouts(text: str) -> list[str]:
 
 
 def test_headline_body_titles_and_repeats() -> None:
-    assert _layouts(PAGE) == ["headline", "body", "title", "body", "repeat", "title", "title"]
+    assert _layouts(PAGE) == [
+        "headline",
+        "byline",
+        "body",
+        "title",
+        "body",
+        "repeat",
+        "title",
+        "title",
+    ]
 
 
 def test_a_long_line_cut_short_is_running_text_not_a_title() -> None:
