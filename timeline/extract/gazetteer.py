@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -114,8 +115,7 @@ class Gazetteer:
             {a for e in self.entries.values() for a in (e.name, *e.aliases)},
             key=lambda a: (-len(a), a),
         )
-        alternation = "|".join(_alias_pattern(a) for a in aliases) or r"(?!x)x"
-        self._pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+        self._aliases = aliases
         self._by_first_word = _by_first_word(aliases)
 
     @classmethod
@@ -158,6 +158,13 @@ class Gazetteer:
             entry = self.lookup(match.group())
             if entry is not None and not _in_shouted_text(text, match.start(), match.end()):
                 yield EntityMatch(entry, match.start(), match.end(), match.group())
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """One alternation of every alias, longest first: the slow way, compiled only when
+        an alias opens with punctuation (and by the tests that check the fast way)."""
+        alternation = "|".join(_alias_pattern(a) for a in self._aliases) or r"(?!x)x"
+        return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
     def _matches(self, text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
         """What `_pattern.finditer` finds, but trying at each word only the aliases that

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -259,9 +260,13 @@ def test_bad_capital_of_is_refused(entries: list[dict[str, object]], message: st
         Gazetteer.from_entries(entries)
 
 
-def _alias_words(gazetteer: Gazetteer) -> list[str]:
+@cache
+def _packaged_with_words() -> tuple[Gazetteer, list[str]]:
+    """The packaged gazetteer (built once: its alternation takes a while to compile) and the
+    words of its aliases."""
+    gazetteer = load_gazetteer()
     aliases = {a for e in gazetteer.entries.values() for a in (e.name, *e.aliases)}
-    return sorted({w for a in aliases for w in a.replace("-", " ").split()})
+    return gazetteer, sorted({w for a in aliases for w in a.replace("-", " ").split()})
 
 
 @settings(max_examples=150, deadline=None)
@@ -269,10 +274,8 @@ def _alias_words(gazetteer: Gazetteer) -> list[str]:
 def test_word_indexed_search_finds_what_the_one_alternation_finds(data: st.DataObject) -> None:
     """The fast path (aliases tried by the word they open with) is the alternation of every
     alias, match for match, on text made of alias words, case changes and punctuation."""
-    gazetteer = load_gazetteer()
-    word = st.sampled_from(_alias_words(gazetteer)).flatmap(
-        lambda w: st.sampled_from([w, w.lower(), w.upper()])
-    )
+    gazetteer, words = _packaged_with_words()
+    word = st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.lower(), w.upper()]))
     glue = st.sampled_from([" ", "-", ", ", ".", "'s ", "\n", "x", " the "])
     parts = data.draw(st.lists(st.tuples(word, glue), max_size=14))
     text = "".join(w + g for w, g in parts)
