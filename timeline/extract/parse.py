@@ -78,13 +78,7 @@ def use_model(name: str) -> None:
 def parse(text: str, name: str | None = None) -> Doc:
     """The document parsed whole; token offsets are offsets into `text`. Inside
     `one_parse` of the same text and pipeline, that block's parse."""
-    chosen = name or _chosen[0]
-    shared = _shared.get()
-    if shared is not None and shared[1] == chosen and shared[0] == text:
-        return shared[2]
-    doc = pipeline(chosen)(text)
-    doc.user_data[_TEXT] = text
-    return doc
+    return _parsed(text, name, everything=True)
 
 
 # What sentence boundaries need: the parser, what it listens to, and the paragraph marks.
@@ -95,12 +89,17 @@ def segment(text: str, name: str | None = None) -> Doc:
     """The document parsed only as far as its sentences (no tags, lemmas or entities): the
     same boundaries as `parse`, for callers that need nothing else (the time tagger alone),
     at a fraction of the cost. Inside `one_parse` of the same text, that block's parse."""
+    return _parsed(text, name, everything=False)
+
+
+def _parsed(text: str, name: str | None, *, everything: bool) -> Doc:
     chosen = name or _chosen[0]
     shared = _shared.get()
     if shared is not None and shared[1] == chosen and shared[0] == text:
         return shared[2]
     nlp = pipeline(chosen)
-    doc = nlp(text, disable=[p for p in nlp.pipe_names if p not in _SEGMENTING])
+    skipped = [] if everything else [p for p in nlp.pipe_names if p not in _SEGMENTING]
+    doc = nlp(text, disable=skipped)
     doc.user_data[_TEXT] = text
     return doc
 
