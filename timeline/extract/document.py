@@ -92,7 +92,11 @@ def build_document(
         or s.paragraph in captions
         or tells_nothing(layouts[s.paragraph])
     )
-    narrative = {s.paragraph for i, s in enumerate(sentences) if i not in skipped and _narrative(s)}
+    narrative = {
+        s.paragraph
+        for i, s in enumerate(sentences)
+        if i not in skipped and layouts[s.paragraph] == "body"
+    }
     captioned = [s for s in sentences if s.paragraph in captions]
     mentions = _all_mentions(parsed, sentences, gazetteer, lexicon, times, captioned)
     starts = [m.start for m in mentions]
@@ -153,11 +157,6 @@ def _all_mentions(
     taken = [(m.start, m.end) for m in known] + [(t.start, t.end) for t in times] + unspoken
     names = unknown_entities(parsed, taken)
     return sorted([*known, *names], key=lambda m: m.start)
-
-
-def _narrative(sentence: Sentence) -> bool:
-    """Running text rather than a headline, byline or dateline of its own."""
-    return sentence.text.rstrip()[-1:] in '.!?"”’' or len(sentence.text) > 80
 
 
 def _statement_times(
