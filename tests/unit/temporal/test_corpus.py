@@ -1,4 +1,6 @@
-"""The positive and negative corpus (timeline/temporal/data/corpus.yaml) is the spec."""
+"""The positive and negative corpus (timeline/temporal/data/corpus/*.yaml) is the spec.
+
+Each file holds one theme (core forms, ranges, narratives...), with its own default anchor."""
 
 from __future__ import annotations
 
@@ -11,10 +13,28 @@ import yaml
 
 from timeline.temporal import TimeMention, tag
 
-CORPUS: dict[str, Any] = yaml.safe_load(
-    resources.files("timeline.temporal").joinpath("data/corpus.yaml").read_text("utf-8")
-)
-ANCHOR = date.fromisoformat(CORPUS["anchor"])
+CORPUS_DIR = resources.files("timeline.temporal").joinpath("data/corpus")
+
+
+def _cases(kind: str) -> list[dict[str, Any]]:
+    """The `kind` (positive or negative) cases of every corpus file, each with its anchor."""
+    cases: list[dict[str, Any]] = []
+    for entry in sorted(CORPUS_DIR.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        corpus: dict[str, Any] = yaml.safe_load(entry.read_text("utf-8"))
+        for case in corpus.get(kind, []):
+            cases.append({"anchor": corpus["anchor"], **case, "file": entry.name})
+    return cases
+
+
+POSITIVE, NEGATIVE = _cases("positive"), _cases("negative")
+
+
+def test_every_corpus_file_has_cases() -> None:
+    names = {c["file"] for c in POSITIVE + NEGATIVE}
+    files = {e.name for e in CORPUS_DIR.iterdir() if e.name.endswith(".yaml")}
+    assert names == files
 
 
 def _instant(raw: str) -> datetime | None:
@@ -25,11 +45,11 @@ def _instant(raw: str) -> datetime | None:
 
 
 def _tagged(case: dict[str, Any]) -> list[TimeMention]:
-    anchor = date.fromisoformat(case["anchor"]) if "anchor" in case else ANCHOR
+    anchor = date.fromisoformat(str(case["anchor"]))
     return tag(case["in"], anchor, mode=case.get("mode", "news"))
 
 
-@pytest.mark.parametrize("case", CORPUS["positive"], ids=lambda c: c["in"])
+@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: f"{c['file']}:{c['in']}")
 def test_positive(case: dict[str, Any]) -> None:
     span = case.get("span", case["in"])
     mentions = _tagged(case)
@@ -46,7 +66,7 @@ def test_positive(case: dict[str, Any]) -> None:
             assert getattr(m, bound) == _instant(str(case[bound])), bound
 
 
-@pytest.mark.parametrize("case", CORPUS["negative"], ids=lambda c: c["in"])
+@pytest.mark.parametrize("case", NEGATIVE, ids=lambda c: f"{c['file']}:{c['in']}")
 def test_negative(case: dict[str, Any]) -> None:
     mentions = _tagged(case)
     forbid = case.get("forbid")
