@@ -13,6 +13,7 @@ from functools import cache
 
 from .cal import Period, interval_of, period_of
 from .context import Context, Result
+from .foreign import tag_foreign
 from .grammar import Grammar, build, load_rules
 from .handlers_abs import HANDLERS as ABSOLUTE
 from .handlers_amount import HANDLERS as AMOUNTS
@@ -105,6 +106,7 @@ def tag(
     *,
     mode: AutoMode = "news",
     sentences: Bounds | None = None,
+    language: str = "en",
 ) -> list[TimeMention]:
     """The time expressions of `text`, sorted and non-overlapping, resolved against
     `anchor` (publication time) or, for anaphora, the last mentioned time. In "auto"
@@ -114,7 +116,13 @@ def tag(
     (the product passes spaCy's, `timeline.extract.sentences.sentence_bounds`): the tense
     of an expression is read from its own sentence, at most 250 characters either side.
     Without them (None: direct library use, the grammar's own tests) those 250 characters
-    are read whatever sentences they span. ValueError if they are not sorted."""
+    are read whatever sentences they span. ValueError if they are not sorted.
+
+    `language` (ISO 639-1): English is read by our rules; the languages of
+    `SUPPORTED_LANGUAGES` by `foreign.tag_foreign` (news reading only); any other is a
+    ValueError naming the supported ones."""
+    if language != "en":
+        return tag_foreign(text, anchor, language, sentences=sentences)
     day = anchor_day(anchor)
     index = None if sentences is None else Sentences.of(sentences)
     low = lowercase(text)
