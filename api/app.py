@@ -14,6 +14,7 @@ from api.routers import curation, documents, entities, events, misc
 from timeline.entities import GazetteerCache, seed_gazetteer
 from timeline.extract import load_gazetteer
 from timeline.extract.parse import use_model
+from timeline.language import warm_up as load_language_model
 from timeline.settings import Settings, get_settings
 from timeline.store.db import engine_for, unit_of_work
 
@@ -37,6 +38,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     use_model(settings.spacy_model)  # a missing pipeline stops the service here, clearly
+    load_language_model()  # so that the first request without a language is not slow
     app = FastAPI(title="Timeline", version="0.1.0", description=DESCRIPTION, lifespan=_lifespan)
     app.state.settings = settings
     app.state.engine = engine_for(settings.database_url)

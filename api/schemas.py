@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from timeline.extract.parse import MAX_CHARS
+from timeline.language import check_language
 from timeline.published import PublishedError, parse_published
 
 
@@ -20,6 +21,19 @@ def _check_published(value: str) -> str:
 
 
 Published = Annotated[str, AfterValidator(_check_published)]
+Language = Annotated[
+    str | None,
+    AfterValidator(lambda code: None if code is None else check_language(code)),
+    Field(
+        default=None,
+        description="ISO 639-1 code of the text's language (en, ru, uk, ar, fr, de, es); "
+        "detected from the text when absent",
+        examples=["en"],
+    ),
+]
+# How relative expressions are resolved: from publication (news), from the story's own
+# times (narrative), or whichever the text reads as (auto).
+TagMode = Literal["auto", "news", "narrative"]
 # Row ids are 32-bit integers in the database: a larger number is simply no id of ours.
 RowId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 SourceKind = Literal["news", "government", "ngo", "monitor", "social", "other"]
@@ -37,7 +51,8 @@ class DocumentIn(BaseModel):
     source_kind: SourceKind = "news"
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=500)
-    language: str = Field(default="en", min_length=2, max_length=12)
+    language: Language = None
+    mode: TagMode = "auto"
 
     @field_validator("text")
     @classmethod
@@ -62,7 +77,8 @@ class TagIn(BaseModel):
     # /tag reads the sentences of the parse, which takes at most MAX_CHARS characters
     text: str = Field(max_length=MAX_CHARS)
     published: Published = Field(examples=["2017-11-14"])
-    mode: Literal["news", "narrative"] = "news"
+    mode: TagMode = "auto"
+    language: Language = None
 
 
 class TimeMentionOut(BaseModel):
@@ -234,6 +250,7 @@ class DocumentOut(BaseModel):
 
 class TagOut(BaseModel):
     time_mentions: list[TimeMentionOut]
+    language: str = Field(description="the language the text was read in: as given, or detected")
 
 
 class HealthOut(BaseModel):

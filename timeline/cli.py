@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from timeline.settings import get_settings
+from timeline.tag_cli import TagMode as IngestMode
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -84,19 +85,42 @@ def ingest(
     url: Annotated[str | None, typer.Option()] = None,
     title: Annotated[str | None, typer.Option()] = None,
     source_kind: Annotated[str, typer.Option(help="news, government, ngo, monitor")] = "news",
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help="ISO 639-1 code (en, ru, uk, ar, fr, de, es); detected per file if absent"
+        ),
+    ] = None,
+    mode: Annotated[
+        IngestMode, typer.Option(help="news or narrative resolution; auto chooses per document")
+    ] = IngestMode.auto,
 ) -> None:
     """Ingest article files, one transaction each, showing progress."""
     from timeline.ingest import DocumentDraft
+    from timeline.language import check_language, detect_language
     from timeline.published import PublishedError, parse_published
 
     try:
         when, precision = parse_published(published)
-    except PublishedError as exc:
+        if language is not None:
+            check_language(language)
+    except (PublishedError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     drafts = []
     for path in files:
         text = _read_text(path)
-        drafts.append((path, DocumentDraft(text, when, precision, source, source_kind, url, title)))
+        draft = DocumentDraft(
+            text,
+            when,
+            precision,
+            source,
+            source_kind,
+            url,
+            title,
+            language=language or detect_language(text),
+            mode=mode.value,
+        )
+        drafts.append((path, draft))
     _ingest_all(drafts)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
+from timeline.extract.foreign import extract_foreign_events, foreign_sentences
 from timeline.extract.parse import one_parse
 from timeline.extract.sentences import sentence_bounds
 from timeline.extract.types import EventMention, Quantity
@@ -25,11 +26,14 @@ from timeline.reconcile.scoring import UNDATED_REACH
 from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
 from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
 from timeline.temporal import TimeMention, tag
+from timeline.temporal.mode import AutoMode
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentDraft:
-    """A document as submitted; `published` is a UTC instant, `published_precision` day|second."""
+    """A document as submitted; `published` is a UTC instant, `published_precision` day|second,
+    `language` an ISO 639-1 code of `timeline.temporal.SUPPORTED_LANGUAGES` (given, or
+    detected at the edge), `mode` how its relative expressions are resolved."""
 
     text: str
     published: datetime
@@ -39,6 +43,7 @@ class DocumentDraft:
     url: str | None = None
     title: str | None = None
     language: str = "en"
+    mode: AutoMode = "auto"
 
     @property
     def anchor(self) -> date | datetime:
@@ -77,7 +82,14 @@ def ingest_document(
 
     source = SourceRepository(session).get_or_create(draft.source, draft.source_kind, None, now)
     document = _document(draft, source, digest, now)
-    mentions, found = read_document(draft.text, draft.anchor, gazetteer, source.name)
+    mentions, found = read_document(
+        draft.text,
+        draft.anchor,
+        gazetteer,
+        source.name,
+        language=draft.language,
+        mode=draft.mode,
+    )
     mention_rows = documents.add(document, mentions)
 
     entities = EntityRepository(session).ensure(
@@ -89,12 +101,26 @@ def ingest_document(
 
 
 def read_document(
-    text: str, anchor: date | datetime, gazetteer: Gazetteer, publisher: str
+    text: str,
+    anchor: date | datetime,
+    gazetteer: Gazetteer,
+    publisher: str,
+    *,
+    language: str = "en",
+    mode: AutoMode = "auto",
 ) -> tuple[list[TimeMention], list[EventMention]]:
     """The time mentions and event mentions of a text, from one parse: the tagger reads
-    each expression's tense within the sentences the extractor reads events in."""
+    each expression's tense within the sentences the extractor reads events in. In
+    "auto" mode the tagger reads the text as news unless it reads as a narrative.
+    Other languages than English go to the foreign-language tagger and extractor, on the
+    sentences of spaCy's sentencizer for the language."""
+    if language != "en":
+        sentences = foreign_sentences(text, language)
+        bounds = [(s.start, s.end) for s in sentences]
+        mentions = tag(text, anchor, mode=mode, sentences=bounds, language=language)
+        return mentions, extract_foreign_events(text, mentions, language, sentences)
     with one_parse(text):
-        mentions = tag(text, anchor, mode="news", sentences=sentence_bounds(text))
+        mentions = tag(text, anchor, mode=mode, sentences=sentence_bounds(text))
         return mentions, extract_events(text, mentions, gazetteer, publisher=publisher)
 
 

@@ -3,12 +3,14 @@
     timeline tag --input IN.jsonl --output OUT.jsonl     # batch, for evaluation
     timeline tag --published 2017-11-14 article.txt     # a readable table
 
-Batch lines are {"id", "dct": "YYYY-MM-DD", "text"}; output lines are
+Batch lines are {"id", "dct": "YYYY-MM-DD", "text"} and optionally "language" (ISO 639-1;
+else --language, else detected per document); output lines are
 {"id", "timexes": [{"start", "end", "text", "type", "value", "mod", "earliest",
 "latest", "granularity"}]}, the format ../shared/eval/score.py reads.
 
 Like ingestion and `POST /tag`, it reads each expression's tense within its sentence, as
-the configured spaCy pipeline splits the text (`sentence_bounds`).
+the configured spaCy pipeline splits the text (`sentence_bounds`); other languages than
+English are split by spaCy's sentencizer for the language.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from timeline.extract.foreign import sentence_bounds_in
 from timeline.extract.parse import ModelMissing, use_model
-from timeline.extract.sentences import sentence_bounds
+from timeline.language import check_language, detect_language
 from timeline.settings import get_settings
 from timeline.temporal import TimeMention, tag
 
@@ -56,20 +59,26 @@ def tag_command(
         TagMode,
         typer.Option(help="news or narrative resolution; auto chooses per document"),
     ] = TagMode.auto,
+    language: Annotated[
+        str | None,
+        typer.Option(help="ISO 639-1 code (en, ru, uk, ar, fr, de, es); detected if absent"),
+    ] = None,
 ) -> None:
     """Find time expressions and print their TIMEX3 values and intervals."""
     try:
+        if language is not None:
+            _language(language, "--language")
         if input is not None:
             if file is not None:
                 raise BadInput("give either --input IN.jsonl or FILE, not both")
             load_model()
-            _batch(input, output, mode.value)
+            _batch(input, output, mode.value, language)
         elif file is not None:
             if published is None:
                 raise BadInput("FILE needs --published YYYY-MM-DD (its publication date)")
             anchor = parse_anchor(published, "--published")
             load_model()
-            _table(file, anchor, mode.value)
+            _table(file, anchor, mode.value, language)
         else:
             raise BadInput("give --input IN.jsonl (batch) or --published DATE FILE (table)")
     except BadInput as exc:
@@ -85,9 +94,23 @@ def load_model() -> None:
         raise BadInput(str(exc)) from exc
 
 
-def tag_text(text: str, anchor: date | datetime, mode: str) -> list[TimeMention]:
-    """The time mentions of `text`, the tense of each read within its sentence."""
-    return tag(text, anchor, mode=mode, sentences=sentence_bounds(text))  # type: ignore[arg-type]
+def tag_text(
+    text: str, anchor: date | datetime, mode: str, language: str | None = None
+) -> list[TimeMention]:
+    """The time mentions of `text` in `language` (detected when None), the tense of each
+    read within its sentence."""
+    language = language or detect_language(text)
+    bounds = sentence_bounds_in(text, language)
+    return tag(text, anchor, mode=mode, sentences=bounds, language=language)  # type: ignore[arg-type]
+
+
+def _language(code: object, where: str) -> str:
+    if not isinstance(code, str):
+        raise BadInput(f"{where}: language must be a string like 'ru'")
+    try:
+        return check_language(code)
+    except ValueError as exc:
+        raise BadInput(f"{where}: {exc}") from exc
 
 
 def parse_anchor(raw: str, where: str) -> date | datetime:
@@ -113,7 +136,10 @@ def mention_json(m: TimeMention) -> dict[str, Any]:
     }
 
 
-def _document(line: str, number: int, path: Path) -> tuple[str, date | datetime, str]:
+Doc = tuple[str, date | datetime, str, str | None]  # id, anchor, text, language
+
+
+def _document(line: str, number: int, path: Path) -> Doc:
     where = f"{path}:{number}"
     try:
         doc = json.loads(line)
@@ -126,10 +152,11 @@ def _document(line: str, number: int, path: Path) -> tuple[str, date | datetime,
         raise BadInput(f"{where}: missing {', '.join(missing)}")
     if not isinstance(doc["text"], str) or not isinstance(doc["dct"], str):
         raise BadInput(f"{where}: 'text' and 'dct' must be strings")
-    return str(doc["id"]), parse_anchor(doc["dct"][:10], f"{where} dct"), doc["text"]
+    language = _language(doc["language"], where) if "language" in doc else None
+    return str(doc["id"]), parse_anchor(doc["dct"][:10], f"{where} dct"), doc["text"], language
 
 
-def _batch(path: Path, output: Path | None, mode: str) -> None:
+def _batch(path: Path, output: Path | None, mode: str, language: str | None) -> None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -138,8 +165,8 @@ def _batch(path: Path, output: Path | None, mode: str) -> None:
     sink: TextIO = sys.stdout if output is None else output.open("w", encoding="utf-8")
     started, chars = time.perf_counter(), 0
     try:
-        for number, (doc_id, anchor, text) in enumerate(docs, 1):
-            mentions = tag_text(text, anchor, mode)
+        for number, (doc_id, anchor, text, own_language) in enumerate(docs, 1):
+            mentions = tag_text(text, anchor, mode, own_language or language)
             sink.write(json.dumps({"id": doc_id, "timexes": [mention_json(m) for m in mentions]}))
             sink.write("\n")
             chars += len(text)
@@ -151,12 +178,12 @@ def _batch(path: Path, output: Path | None, mode: str) -> None:
             sink.close()
 
 
-def _table(path: Path, anchor: date | datetime, mode: str) -> None:
+def _table(path: Path, anchor: date | datetime, mode: str, language: str | None) -> None:
     try:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"cannot read {path}: {exc}") from exc
-    mentions = tag_text(text, anchor, mode)
+    mentions = tag_text(text, anchor, mode, language)
     typer.echo(f"{'span':>11}  {'type':8} {'value':14} {'mod':7} {'interval':35} text")
     for m in mentions:
         interval = f"{_day(m.earliest)} .. {_day(m.latest)}" if m.type in ("DATE", "TIME") else ""

@@ -15,6 +15,7 @@ from api.schemas import DocumentIn, DocumentOut
 from api.views import document_out
 from timeline.entities import GazetteerCache
 from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
+from timeline.language import detect_language
 from timeline.published import parse_published
 from timeline.store.db import unit_of_work
 from timeline.store.repositories import AccountRepository, DocumentRepository
@@ -32,7 +33,8 @@ def _draft(body: DocumentIn) -> DocumentDraft:
         source_kind=body.source_kind,
         url=body.url,
         title=body.title,
-        language=body.language,
+        language=body.language or detect_language(body.text),
+        mode=body.mode,
     )
 
 

@@ -12,7 +12,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from api.deps import get_engine, only_params
 from api.schemas import HealthOut, TagIn, TagOut
 from api.views import mention_out
-from timeline.extract.sentences import sentence_bounds
+from timeline.extract.foreign import sentence_bounds_in
+from timeline.language import detect_language
 from timeline.published import parse_published
 from timeline.temporal import tag
 
@@ -34,8 +35,11 @@ def health(engine: Annotated[Engine, Depends(get_engine)]) -> JSONResponse:
 @router.post("/tag", tags=["time"])
 def tag_text(body: TagIn) -> TagOut:
     """Time mentions only: the normalizer as a service, within the sentences ingestion
-    reads (the same mentions as `POST /documents` in news mode). Nothing is stored."""
+    reads (the same mentions as `POST /documents` in the same mode and language; the
+    language is detected when not given). Nothing is stored."""
     published, precision = parse_published(body.published)
     anchor = published.date() if precision == "day" else published
-    found = tag(body.text, anchor, mode=body.mode, sentences=sentence_bounds(body.text))
-    return TagOut(time_mentions=[mention_out(m) for m in found])
+    language = body.language or detect_language(body.text)
+    bounds = sentence_bounds_in(body.text, language)
+    found = tag(body.text, anchor, mode=body.mode, sentences=bounds, language=language)
+    return TagOut(time_mentions=[mention_out(m) for m in found], language=language)

@@ -1,0 +1,155 @@
+"""A modest event extractor for Russian, Ukrainian, Arabic, French, German and Spanish.
+
+No parser or model reads these languages here, so this is what can be done honestly with
+spaCy's tokenizer for the language (`spacy.blank(code)`, no model) and its rule-based
+sentencizer: a sentence holding a trigger word of an event kind (data/foreign_triggers.yaml)
+is an account of that kind, one per rule and sentence; it is dated by the time mention
+of its sentence nearest the trigger, or else by the last one of the sentence before
+(time_source "context"), or else only by publication. The claimant is the publisher:
+attribution, participants and polarity need a parse. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from timeline.extract.families import default_families
+from timeline.extract.foreign_triggers import ForeignRule, ForeignTriggers, foreign_triggers
+from timeline.extract.sentences import sentence_bounds, sentences_of
+from timeline.extract.types import EventMention, Sentence, TimeSource
+from timeline.temporal import TimeMention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@cache
+def pipeline(language: str) -> Language:
+    """spaCy's tokenizer for `language` and its rule-based sentencizer, once per process."""
+    import spacy
+
+    nlp = spacy.blank(language)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def foreign_sentences(text: str, language: str) -> list[Sentence]:
+    """The sentences of `text`, cut at paragraph ends as for English (`sentences_of`)."""
+    return sentences_of(pipeline(language)(text))
+
+
+def foreign_sentence_bounds(text: str, language: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in foreign_sentences(text, language)]
+
+
+def sentence_bounds_in(text: str, language: str) -> list[tuple[int, int]]:
+    """The sentence bounds the tagger reads `text` within: the English pipeline's parse
+    for English, the language's sentencizer for the others."""
+    if language == "en":
+        return sentence_bounds(text)
+    return foreign_sentence_bounds(text, language)
+
+
+def extract_foreign_events(
+    text: str,
+    time_mentions: Sequence[TimeMention],
+    language: str,
+    sentences: Sequence[Sentence] | None = None,
+) -> list[EventMention]:
+    """The event mentions of `text`, in order, each dated by `time_mentions` (the tagger's,
+    indexes into them). ValueError for a language without trigger rules."""
+    triggers = foreign_triggers()
+    if language not in triggers.rules:
+        raise ValueError(f"no event triggers for language {language!r}")
+    found: list[EventMention] = []
+    sentences = foreign_sentences(text, language) if sentences is None else sentences
+    tokenizer = pipeline(language).tokenizer
+    for index, sentence in enumerate(sentences):
+        words = _words(tokenizer(sentence.text), sentence.start)
+        for rule in triggers.rules[language]:
+            hit = _trigger(rule, words, triggers)
+            if hit is not None:
+                found.append(_mention(rule, hit, sentence, index, sentences, time_mentions))
+    return found
+
+
+Word = tuple[int, int, str]  # start, end (in the text), lowercase form
+
+
+def _words(doc: Doc, offset: int) -> list[Word]:
+    return [(offset + t.idx, offset + t.idx + len(t.text), t.lower_) for t in doc if t.is_alpha]
+
+
+def _trigger(rule: ForeignRule, words: list[Word], triggers: ForeignTriggers) -> Word | None:
+    """The first word of the sentence that is one of the rule's triggers, when the
+    sentence also holds a word of its context (if it has one)."""
+    if rule.context is not None:
+        context = rule.context
+        if not any(
+            context.matches(f) for w in words for f in triggers.candidates(rule.language, w[2])
+        ):
+            return None
+    for word in words:
+        if any(rule.words.matches(f) for f in triggers.candidates(rule.language, word[2])):
+            return word
+    return None
+
+
+def _mention(
+    rule: ForeignRule,
+    trigger: Word,
+    sentence: Sentence,
+    index: int,
+    sentences: Sequence[Sentence],
+    time_mentions: Sequence[TimeMention],
+) -> EventMention:
+    time_index, source = _time(trigger, sentence, index, sentences, time_mentions)
+    start, end, _ = trigger
+    return EventMention(
+        kind=rule.kind,
+        trigger=sentence.text[start - sentence.start : end - sentence.start],
+        trigger_start=start,
+        trigger_end=end,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        sentence_index=index,
+        time_index=time_index,
+        time_source=source,
+        rule=rule.id,
+        family=default_families().family(rule.kind) or rule.kind,
+        extras={"category": rule.category, "language": rule.language, "time_rule": source},
+    )
+
+
+def _dating(m: TimeMention) -> bool:
+    """A mention that can date an event: a date or time with an interval."""
+    return m.type in ("DATE", "TIME") and (m.earliest is not None or m.latest is not None)
+
+
+def _time(
+    trigger: Word,
+    sentence: Sentence,
+    index: int,
+    sentences: Sequence[Sentence],
+    time_mentions: Sequence[TimeMention],
+) -> tuple[int | None, TimeSource]:
+    own = [
+        (abs(m.start - trigger[0]), i)
+        for i, m in enumerate(time_mentions)
+        if _dating(m) and sentence.start <= m.start < sentence.end
+    ]
+    if own:
+        return min(own)[1], "own"
+    if index > 0:
+        before = sentences[index - 1]
+        earlier = [
+            i
+            for i, m in enumerate(time_mentions)
+            if _dating(m) and before.start <= m.start < before.end
+        ]
+        if earlier and before.paragraph == sentence.paragraph:
+            return earlier[-1], "context"
+    return None, "publication"
