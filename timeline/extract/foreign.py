@@ -12,6 +12,7 @@ attribution, participants and polarity need a parse. Pure.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,30 @@ def extract_foreign_events(
     found: list[EventMention] = []
     sentences = foreign_sentences(text, language) if sentences is None else sentences
     tokenizer = pipeline(language).tokenizer
+    openers = triggers.reported_clause.get(language, frozenset())
     for index, sentence in enumerate(sentences):
-        words = _words(tokenizer(sentence.text), sentence.start)
+        tokens = tokenizer(sentence.text)
+        words = _words(tokens, sentence.start)
+        clauses = [
+            sentence.start + t.idx + len(t.text) for t in tokens if t.lower_.rstrip("'’") in openers
+        ]
         for rule in triggers.rules[language]:
             hit = _trigger(rule, words, triggers)
-            if hit is not None:
-                found.append(_mention(rule, hit, sentence, index, sentences, time_mentions))
+            if hit is None:
+                continue
+            clause = max((c for c in clauses if c <= hit[0]), default=sentence.start)
+            dated = _time(hit, Clause(sentence, clause), index, sentences, time_mentions)
+            found.append(_mention(rule, hit, sentence, index, dated))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A trigger's sentence, and where the clause whose times may date it begins: the
+    sentence's start, or the end of the word opening the reported clause it is in."""
+
+    sentence: Sentence
+    start: int
 
 
 Word = tuple[int, int, str]  # start, end (in the text), lowercase form
@@ -103,10 +121,9 @@ def _mention(
     trigger: Word,
     sentence: Sentence,
     index: int,
-    sentences: Sequence[Sentence],
-    time_mentions: Sequence[TimeMention],
+    dated: tuple[int | None, TimeSource],
 ) -> EventMention:
-    time_index, source = _time(trigger, sentence, index, sentences, time_mentions)
+    time_index, source = dated
     start, end, _ = trigger
     return EventMention(
         kind=rule.kind,
@@ -131,18 +148,23 @@ def _dating(m: TimeMention) -> bool:
 
 def _time(
     trigger: Word,
-    sentence: Sentence,
+    clause: Clause,
     index: int,
     sentences: Sequence[Sentence],
     time_mentions: Sequence[TimeMention],
 ) -> tuple[int | None, TimeSource]:
+    """The mention nearest the trigger in its clause; else, when the trigger is in no
+    reported clause, the last of the sentence before in its paragraph; else none."""
+    sentence = clause.sentence
     own = [
         (abs(m.start - trigger[0]), i)
         for i, m in enumerate(time_mentions)
-        if _dating(m) and sentence.start <= m.start < sentence.end
+        if _dating(m) and clause.start <= m.start < sentence.end
     ]
     if own:
         return min(own)[1], "own"
+    if clause.start > sentence.start:
+        return None, "publication"  # the times of the sentence are the saying's
     if index > 0:
         before = sentences[index - 1]
         earlier = [

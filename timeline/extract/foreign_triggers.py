@@ -54,6 +54,7 @@ class ForeignRule:
 class ForeignTriggers:
     rules: dict[str, tuple[ForeignRule, ...]]  # by language
     clitics: dict[str, tuple[str, ...]]  # prefixes stripped before matching, longest first
+    reported_clause: dict[str, frozenset[str]]  # words that open a reported clause
 
     def candidates(self, language: str, word: str) -> list[str]:
         """`word` (lowercase), then what is left of it after each clitic it starts with."""
@@ -82,7 +83,11 @@ def parse_foreign_triggers(raw: Any) -> ForeignTriggers:
         str(k): tuple(sorted(_strings(v, f"clitics.{k}"), key=len, reverse=True))
         for k, v in clitics.items()
     }
-    return ForeignTriggers(rules, prefixes)
+    openers = raw.get("reported_clause", {})
+    if not isinstance(openers, dict):
+        raise ForeignTriggersError("foreign_triggers: 'reported_clause' maps a language to words")
+    reported = {str(k): frozenset(_strings(v, f"reported_clause.{k}")) for k, v in openers.items()}
+    return ForeignTriggers(rules, prefixes, reported)
 
 
 def _list(entries: Any, language: object) -> list[Any]:

@@ -116,3 +116,44 @@ def test_a_language_without_triggers_is_an_error() -> None:
 def test_malformed_trigger_data_is_refused(raw: dict[str, Any]) -> None:
     with pytest.raises(ForeignTriggersError):
         parse_foreign_triggers(raw)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        (
+            "ru",
+            "Министерство сообщило во вторник, что на прошлой неделе армия взяла город.",
+            "2017-W45",
+        ),
+        ("ar", "قال الجيش يوم الثلاثاء إن قواته سيطرت على المدينة الأسبوع الماضي.", "2017-W45"),
+        (
+            "fr",
+            "Le ministère a déclaré mardi que l'armée a repris la ville le 9 novembre.",
+            "2017-11-09",
+        ),
+        (
+            "de",
+            "Das Ministerium sagte am Dienstag, dass die Armee am 9. November die Stadt eroberte.",
+            "2017-11-09",
+        ),
+        (
+            "es",
+            "El ministerio dijo el martes que el ejército tomó la ciudad el 9 de noviembre.",
+            "2017-11-09",
+        ),
+    ],
+)
+def test_the_time_of_the_saying_does_not_date_the_reported_event(
+    language: str, text: str, value: str
+) -> None:
+    (event,) = _events(text, language)
+    mentions = tag(text, ANCHOR, language=language)
+    assert event.time_index is not None
+    assert mentions[event.time_index].value == value
+
+
+def test_a_reported_event_without_its_own_time_is_dated_by_publication_only() -> None:
+    text = "Вчера утром всё было тихо. Министерство сообщило во вторник, что армия взяла город."
+    (event,) = _events(text, "ru")
+    assert (event.time_index, event.time_source) == (None, "publication")
