@@ -362,7 +362,7 @@ def stages(articles: list[Article], stores: Stores, empty: str) -> None:
         engine.dispose()
         row: dict[str, float] = {"ingest_document (whole)": whole}
         started = time.perf_counter()
-        mentions = tag(article.text, anchor, mode="news")
+        mentions = tag(article.text, anchor, mode="auto")
         row["tag (time tagger)"] = time.perf_counter() - started
         if components:
             started = time.perf_counter()

@@ -91,3 +91,60 @@ def test_load_demo_ingests_our_articles(database: str) -> None:
     assert len(demo_files) >= 6
     for path in demo_files:
         assert f"{path.name}: document" in result.output
+
+
+def _stored_document(database: str) -> tuple[str, list[str]]:
+    from sqlalchemy import create_engine, select
+
+    from timeline.store.models import Document, TimeMentionRow
+
+    engine = create_engine(database)
+    with engine.connect() as connection:
+        language = connection.scalar(select(Document.language))
+        values = list(connection.scalars(select(TimeMentionRow.value)))
+    engine.dispose()
+    return str(language), values
+
+
+def test_ingest_detects_the_language_of_each_file(database: str, tmp_path: Path) -> None:
+    article = _article(tmp_path, "Вчера армия вошла в город, сообщило министерство.")
+    args = ["ingest", str(article), "--published", "2017-11-10", "--source", "W"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert _stored_document(database) == ("ru", ["2017-11-09"])
+
+
+def test_ingest_takes_a_language_and_a_mode(database: str, tmp_path: Path) -> None:
+    story = "The fort was built in 1840. In September a road reached it. Two years later it fell."
+    article = _article(tmp_path, story)
+    args = ["ingest", str(article), "--published", "2017-11-10", "--source", "W"]
+    result = runner.invoke(app, [*args, "--language", "en", "--mode", "news"])
+    assert result.exit_code == 0, result.output
+    # news: "In September" is the last September before publication
+    assert _stored_document(database) == ("en", ["1840", "2017-09", "2019-09"])
+
+
+def test_ingest_reads_a_story_as_a_narrative_by_default(database: str, tmp_path: Path) -> None:
+    story = "The fort was built in 1840. In September a road reached it. Two years later it fell."
+    args = ["ingest", str(_article(tmp_path, story)), "--published", "2017-11-10", "--source", "W"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert _stored_document(database) == ("en", ["1840", "1840-09", "1842-09"])
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--language", "Russian"], "two lowercase letters"),
+        (["--language", "it"], "supported: en, ru"),
+        (["--mode", "story"], "story"),
+    ],
+)
+def test_ingest_refuses_a_bad_language_or_mode(
+    database: str, tmp_path: Path, args: list[str], says: str
+) -> None:
+    article = _article(tmp_path, "Syrian troops captured Abu Kamal on Thursday.")
+    base = ["ingest", str(article), "--published", "2017-11-10", "--source", "W"]
+    result = runner.invoke(app, [*base, *args])
+    assert result.exit_code == 2
+    assert says in result.output

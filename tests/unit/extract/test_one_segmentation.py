@@ -66,7 +66,7 @@ def test_ingestion_tags_within_the_sentences_it_extracts_from(gazetteer: Gazette
         "Syrian troops captured the town on Thursday, the army said."
     )
     mentions, events = read_document(text, PUBLISHED, gazetteer, "Levant Wire")
-    assert mentions == tag(text, PUBLISHED, mode="news", sentences=sentence_bounds(text))
+    assert mentions == tag(text, PUBLISHED, mode="auto", sentences=sentence_bounds(text))
     assert [(m.text, m.value) for m in mentions] == [
         ("Friday", "2017-11-10"),
         ("Thursday", "2017-11-09"),

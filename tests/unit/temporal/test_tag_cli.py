@@ -108,3 +108,43 @@ def test_batch_chooses_narrative_or_news_per_document_by_default(tmp_path: Path)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     august = [[t["value"] for t in line["timexes"] if t["text"] == "August"] for line in lines]
     assert august == [["1914-08"], ["2017-08"]]
+
+
+def test_batch_reads_each_documents_language(tmp_path: Path) -> None:
+    docs = [
+        {"id": "ru", "dct": "2017-11-14", "text": "Город взяли на прошлой неделе."},
+        {
+            "id": "fr",
+            "dct": "2017-11-14",
+            "text": "Hier, les frappes ont repris.",
+            "language": "fr",
+        },
+        {"id": "en", "dct": "2017-11-14", "text": "Last week the town fell."},
+    ]
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["--input", str(write(tmp_path / "in.jsonl", docs)), "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    found = {d["id"]: [(t["text"], t["value"]) for t in d["timexes"]] for d in lines}
+    assert found == {
+        "ru": [("прошлой неделе", "2017-W45")],
+        "fr": [("Hier", "2017-11-13")],
+        "en": [("Last week", "2017-W45")],
+    }
+
+
+def test_table_takes_a_language_and_refuses_a_bad_one(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Gestern gingen die Angriffe weiter.", encoding="utf-8")
+    result = runner.invoke(app, ["--published", "2017-11-14", "--language", "de", str(article)])
+    assert result.exit_code == 0, result.output
+    assert "2017-11-13" in result.output and "Gestern" in result.output
+    bad = runner.invoke(app, ["--published", "2017-11-14", "--language", "xx", str(article)])
+    assert bad.exit_code == 2
+    assert "'xx' is not supported" in bad.output
+    line = write(
+        tmp_path / "bad.jsonl", [{"id": "a", "dct": "2017-11-14", "text": "x", "language": 7}]
+    )
+    assert "must be a string" in runner.invoke(app, ["--input", str(line)]).output
