@@ -168,7 +168,10 @@ def _one_sentence(doc: Text, found: Found, starts: list[int]) -> bool:
 def _longest(doc: Text, i: int) -> Found | None:
     best: Found | None = None
     for matcher in MATCHERS:
-        found = matcher(doc, i)
+        try:
+            found = matcher(doc, i)
+        except (ValueError, OverflowError):
+            found = None  # counted off the calendar's ends ("через 900 лет" in year 9500)
         if found is not None and (best is None or _end(doc, found) > _end(doc, best)):
             best = found
     return best

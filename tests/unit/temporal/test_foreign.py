@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.temporal import SUPPORTED_LANGUAGES, UnsupportedLanguage, tag
 from timeline.temporal.cal import interval_of
@@ -154,3 +156,68 @@ def test_malformed_language_data_is_refused(raw: dict[str, Any]) -> None:
 def test_malformed_blockers_are_refused() -> None:
     with pytest.raises(ForeignLexiconError):
         _not_after({"not_after": {"morgen": "am"}}, "de")
+
+
+WORDS = [
+    "вчера",
+    "на",
+    "прошлой",
+    "неделе",
+    "14",
+    "ноября",
+    "2017",
+    "г.",
+    "в",
+    "году",
+    "назад",
+    "через",
+    "999",
+    "лет",
+    "الأسبوع",
+    "الماضي",
+    "قبل",
+    "يومين",
+    "في",
+    "٩",
+    "نوفمبر",
+    "le",
+    "1er",
+    "mars",
+    "il",
+    "y",
+    "a",
+    "deux",
+    "jours",
+    "vor",
+    "Tagen",
+    "9.",
+    "November",
+    "de",
+    "mayo",
+    "hace",
+    "días",
+    ",",
+    ".",
+    "\n",
+    "31",
+    "02",
+    "2199",
+    "0",
+]
+
+
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=30),
+    st.sampled_from(LANGUAGES),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_words_at_any_anchor_give_sorted_slices_of_the_text(
+    words: list[str], language: str, anchor: date
+) -> None:
+    text = " ".join(words)
+    mentions = tag_foreign(text, anchor, language)
+    ends = [0] + [m.end for m in mentions]
+    for m, previous_end in zip(mentions, ends, strict=False):
+        assert previous_end <= m.start < m.end
+        assert text[m.start : m.end] == m.text
