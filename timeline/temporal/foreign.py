@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from .cal import interval_of, move, period, value_of
@@ -71,6 +71,7 @@ class Text:
     tokens: list[Token]
     vocab: Vocabulary
     day: date
+    seen: dict[int, list[tuple[int, Word]]] = field(default_factory=dict)
 
     def word(self, i: int) -> str:
         return self.tokens[i].word if i < len(self.tokens) else ""
@@ -84,14 +85,23 @@ class Text:
 
     def phrases(self, i: int, kind: str) -> list[tuple[int, Word]]:
         """(end token, word) of each phrase of `kind` starting at token i, longest first."""
+        return [(end, w) for end, w in self._phrases_at(i) if w.kind == kind]
+
+    def _phrases_at(self, i: int) -> list[tuple[int, Word]]:
+        # every matcher asks at each token: look the phrases up once
+        cached = self.seen.get(i)
+        if cached is not None:
+            return cached
         found: list[tuple[int, Word]] = []
         words: list[str] = []
         for j in range(i, min(i + self.vocab.longest, len(self.tokens))):
             if j > i and not self.joined(j - 1):
                 break
             words.append(self.tokens[j].word)
-            found += [(j + 1, w) for w in self.vocab.words(tuple(words), kind)]
-        return sorted(found, key=lambda f: -f[0])
+            found += [(j + 1, w) for w in self.vocab.phrases.get(tuple(words), ())]
+        found.sort(key=lambda f: -f[0])
+        self.seen[i] = found
+        return found
 
     def number(self, i: int) -> tuple[int, int] | None:
         """(end token, count) of a number at token i: digits or a number word."""
