@@ -317,8 +317,12 @@ def _year(doc: Text, i: int) -> Found | None:
 
 
 def _month(doc: Text, i: int) -> Found | None:
-    """A month named alone after a preposition of the month ("в ноябре", "en novembre")."""
-    if i == 0 or doc.word(i - 1) not in doc.vocab.month_before or not doc.joined(i - 1):
+    """A month named alone after a preposition of the month ("в ноябре", "en novembre",
+    "a principios de marzo": a connector may stand between, "Plaza de Mayo" is no date)."""
+    before = i - 1
+    while before > 0 and doc.word(before) in doc.vocab.connectors and doc.joined(before - 1):
+        before -= 1
+    if before < 0 or doc.word(before) not in doc.vocab.month_before or not doc.joined(i - 1):
         return None
     for end, month in doc.phrases(i, "month"):
         if month.full or doc.tokens[end - 1].end - doc.tokens[i].start >= MIN_MONTH:
