@@ -275,19 +275,6 @@ def _day_month(doc: Text, i: int) -> Found | None:
     return None
 
 
-def _month_day(doc: Text, i: int) -> Found | None:
-    """ "نوفمبر 9", "November 9, 2017": the month first."""
-    for month_end, month in doc.phrases(i, "month"):
-        day = doc.day_number(month_end)
-        if day is None or not doc.joined(month_end - 1):
-            continue
-        end, year, char_end = _with_year(doc, month_end + 1)
-        value = _day_value(year or doc.day.year, month.value, day)
-        if value:
-            return Found(i, end, "DATE", value, "month_day", char_end)
-    return None
-
-
 def _month_year(doc: Text, i: int) -> Found | None:
     """ "ноября 2017", "novembre 2017", "noviembre de 2017", "تشرين الثاني 2017"."""
     for month_end, month in doc.phrases(i, "month"):
@@ -395,8 +382,7 @@ def _shifted(first: int, end: int, word: Word, doc: Text, rule: str) -> Found:
 Matcher = Callable[[Text, int], Found | None]
 MATCHERS: tuple[Matcher, ...] = (
     _numeric,
-    _day_month,
-    _month_day,
+    _day_month,  # the six languages write the day first: "мая 15 человек" is no date
     _month_year,
     _year,
     _month,
