@@ -118,7 +118,7 @@ def read_document(
         sentences = foreign_sentences(text, language)
         bounds = [(s.start, s.end) for s in sentences]
         mentions = tag(text, anchor, mode=mode, sentences=bounds, language=language)
-        return mentions, extract_foreign_events(text, mentions, language, sentences)
+        return mentions, extract_foreign_events(text, mentions, language, sentences, gazetteer)
     with one_parse(text):
         mentions = tag(text, anchor, mode=mode, sentences=sentence_bounds(text))
         return mentions, extract_events(text, mentions, gazetteer, publisher=publisher)

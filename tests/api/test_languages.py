@@ -77,6 +77,8 @@ def test_an_arabic_article_gives_its_dated_accounts(client: TestClient) -> None:
         ("casualties", "مقتل", "2017-11-13", "context"),
         ("movement", "ودخلت", "2017-11-09", "own"),
     ]
+    capture = next(a for a in document["accounts"] if a["kind"] == "capture")
+    assert [p["name"] for p in capture["participants"]] == ["Abu Kamal"]
     fetched = client.get(f"/documents/{document['id']}").json()
     assert _dated(fetched) == _dated(document)
 
@@ -145,3 +147,14 @@ def test_documents_take_a_mode(client: TestClient) -> None:
     assert [m["value"] for m in news["time_mentions"]] != [
         m["value"] for m in narrative["time_mentions"]
     ]
+
+
+def test_a_russian_account_joins_the_english_accounts_of_its_event(client: TestClient) -> None:
+    russian = _post(client, RUSSIAN)
+    english = _post(client, "Syrian troops liberated Abu Kamal last week, the army said.")
+    ru_capture = next(a for a in russian["accounts"] if a["kind"] == "capture")
+    en_capture = next(a for a in english["accounts"] if a["kind"] == "capture")
+    assert [p["name"] for p in ru_capture["participants"]] == ["Abu Kamal"]
+    assert ru_capture["event_id"] == en_capture["event_id"]
+    event = client.get(f"/events/{ru_capture['event_id']}").json()
+    assert {a["document_id"] for a in event["accounts"]} == {russian["id"], english["id"]}

@@ -5,8 +5,9 @@ spaCy's tokenizer for the language (`spacy.blank(code)`, no model) and its rule-
 sentencizer: a sentence holding a trigger word of an event kind (data/foreign_triggers.yaml)
 is an account of that kind, one per rule and sentence; it is dated by the time mention
 of its sentence nearest the trigger, or else by the last one of the sentence before
-(time_source "context"), or else only by publication. The claimant is the publisher:
-attribution, participants and polarity need a parse. Pure.
+(time_source "context"), or else only by publication. The places of its sentence that the
+gazetteer knows (by the aliases it has in the language) are its locations. The claimant is
+the publisher: attribution, agents and targets, and polarity need a parse. Pure.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.families import default_families
 from timeline.extract.foreign_triggers import ForeignRule, ForeignTriggers, foreign_triggers
+from timeline.extract.gazetteer import Gazetteer
 from timeline.extract.sentences import sentence_bounds, sentences_of
-from timeline.extract.types import EventMention, Sentence, TimeSource
+from timeline.extract.types import EventMention, Participant, Sentence, TimeSource
 from timeline.temporal import TimeMention
 
 if TYPE_CHECKING:
@@ -59,9 +61,11 @@ def extract_foreign_events(
     time_mentions: Sequence[TimeMention],
     language: str,
     sentences: Sequence[Sentence] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[EventMention]:
     """The event mentions of `text`, in order, each dated by `time_mentions` (the tagger's,
-    indexes into them). ValueError for a language without trigger rules."""
+    indexes into them), located at the `gazetteer`'s places named in its sentence.
+    ValueError for a language without trigger rules."""
     triggers = foreign_triggers()
     if language not in triggers.rules:
         raise ValueError(f"no event triggers for language {language!r}")
@@ -75,14 +79,29 @@ def extract_foreign_events(
         clauses = [
             sentence.start + t.idx + len(t.text) for t in tokens if t.lower_.rstrip("'’") in openers
         ]
+        places = _places(text, sentence, gazetteer)
         for rule in triggers.rules[language]:
-            hit = _trigger(rule, words, triggers)
+            hit = _trigger(rule, words, triggers, bool(places))
             if hit is None:
                 continue
             clause = max((c for c in clauses if c <= hit[0]), default=sentence.start)
             dated = _time(hit, Clause(sentence, clause), index, sentences, time_mentions)
-            found.append(_mention(rule, hit, sentence, index, dated))
+            found.append(_mention(rule, hit, sentence, index, dated, places))
     return found
+
+
+def _places(text: str, sentence: Sentence, gazetteer: Gazetteer | None) -> tuple[Participant, ...]:
+    """The known places named in the sentence, each once, as locations (without a parse
+    the roles of actors cannot be told, so actors are left out)."""
+    if gazetteer is None:
+        return ()
+    found: dict[str, Participant] = {}
+    for m in gazetteer.find(text, sentence.start, sentence.end):
+        if m.entry.kind == "place" and m.entry.key not in found:
+            found[m.entry.key] = Participant(
+                "location", m.entry.name, m.entry.key, "place", m.start, m.end
+            )
+    return tuple(found.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +120,12 @@ def _words(doc: Doc, offset: int) -> list[Word]:
     return [(offset + t.idx, offset + t.idx + len(t.text), t.lower_) for t in doc if t.is_alpha]
 
 
-def _trigger(rule: ForeignRule, words: list[Word], triggers: ForeignTriggers) -> Word | None:
+def _trigger(
+    rule: ForeignRule, words: list[Word], triggers: ForeignTriggers, has_place: bool
+) -> Word | None:
     """The first word of the sentence that is one of the rule's triggers, when the
-    sentence also holds a word of its context (if it has one)."""
-    if rule.context is not None:
+    sentence also holds a word of its context or a known place (if it has a context)."""
+    if rule.context is not None and not has_place:
         context = rule.context
         if not any(
             context.matches(f) for w in words for f in triggers.candidates(rule.language, w[2])
@@ -122,6 +143,7 @@ def _mention(
     sentence: Sentence,
     index: int,
     dated: tuple[int | None, TimeSource],
+    places: tuple[Participant, ...],
 ) -> EventMention:
     time_index, source = dated
     start, end, _ = trigger
@@ -133,6 +155,7 @@ def _mention(
         evidence_start=sentence.start,
         evidence_end=sentence.end,
         sentence_index=index,
+        participants=places,
         time_index=time_index,
         time_source=source,
         rule=rule.id,

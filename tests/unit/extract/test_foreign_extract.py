@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from timeline.extract import Gazetteer
 from timeline.extract.foreign import extract_foreign_events, foreign_sentences
 from timeline.extract.foreign_triggers import (
     ForeignRule,
@@ -157,3 +158,15 @@ def test_a_reported_event_without_its_own_time_is_dated_by_publication_only() ->
     text = "Вчера утром всё было тихо. Министерство сообщило во вторник, что армия взяла город."
     (event,) = _events(text, "ru")
     assert (event.time_index, event.time_source) == (None, "publication")
+
+
+def test_known_places_of_the_sentence_are_the_locations(gazetteer: Gazetteer) -> None:
+    text = "Армия освободила Абу-Кемаль. Вчера в Абу-Кемале был обстрел. Колонна вошла в село."
+    sentences = foreign_sentences(text, "ru")
+    events = extract_foreign_events(text, [], "ru", sentences, gazetteer)
+    located = [(e.kind, [(p.role, p.entity_key) for p in e.participants]) for e in events]
+    assert located == [
+        ("capture", [("location", "abu-kamal")]),
+        ("attack", [("location", "abu-kamal")]),
+        ("movement", []),
+    ]
