@@ -421,6 +421,7 @@ def _view(account: Account) -> AccountView:
         quote=account.quote,
         time_text=account.time_mention.text if account.time_mention else None,
         granularity=account.granularity,
+        floating=account.time_mention.floating if account.time_mention else False,
         # Telling that someone denied it ("the ministry rejected the claim") is a rebuttal.
         stance="denies" if account.kind in REBUTTING_KINDS else polarity,
         modality=modality,  # type: ignore[arg-type]

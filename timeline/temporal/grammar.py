@@ -215,4 +215,5 @@ def number_followers() -> frozenset[str]:
     words = set(lex.units) | set(lex.months) | set(lex.timezones)
     words |= {"a", "p", "am", "pm", "o", "of", "and", "or", "to", "century", "centuries"}
     words |= {"bc", "b", "bce", "ad", "ce", "c"}  # "55 BC", "1066 AD"
+    words.add("hrs")  # military "0530hrs"
     return frozenset(words)

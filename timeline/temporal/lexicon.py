@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -57,7 +58,8 @@ class Lexicon:
     relative_offsets: dict[str, int]
     anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
-    timezones: dict[str, float]
+    # a fixed offset from UTC in hours, or an IANA zone name (whose offset depends on the day)
+    timezones: dict[str, float | str]
     # (month, day, 0), (month, weekday, nth) or (0, days after Easter, 0)
     holidays: dict[str, tuple[int, int, int]]
 
@@ -142,9 +144,26 @@ def parse_lexicon(raw: Any) -> Lexicon:
         relative_offsets=_table(raw, "relative_offsets", int),
         anaphoric_words=_words(raw, "anaphoric_words"),
         number_blockers=_words(raw, "number_blockers"),
-        timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
+        timezones=_timezones(raw),
         holidays=_holidays(raw),
     )
+
+
+def _timezones(raw: dict[str, Any]) -> dict[str, float | str]:
+    table = _table(raw, "timezones", (int, float, str))
+    zones: dict[str, float | str] = {}
+    for word, entry in table.items():
+        if isinstance(entry, str):
+            try:
+                ZoneInfo(entry)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise LexiconError(f"lexicon: timezones.{word}: no IANA zone {entry!r}") from exc
+            zones[word] = entry
+        elif not -14 <= entry <= 14:
+            raise LexiconError(f"lexicon: timezones.{word}: offset {entry} is beyond 14 hours")
+        else:
+            zones[word] = float(entry)
+    return zones
 
 
 @cache
@@ -204,7 +223,10 @@ def macros() -> dict[str, str]:
         "SEASON": alternation(lex.seasons),
         "POD": alternation(lex.parts_of_day),
         "FUZZY": alternation(lex.fuzzy),
-        "TZ": alternation(lex.timezones),
+        # an offset ("GMT+8", "UTC +03:00") before the zone words, which include "gmt"
+        "TZ": r"(?:(?:gmt|utc)\s?[+-]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|"
+        + alternation(lex.timezones)[3:-1]
+        + ")",
         "HOLIDAY": alternation(lex.holidays).replace("'", "(?:'|’)?"),
         "MOD": alternation(lex.modifiers),
     }
