@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from timeline.yamldata import read_yaml
 
 from .lexicon import alternation, lexicon, macros
 
@@ -127,7 +127,7 @@ def parse_rules(raw: Any, handlers: set[str]) -> tuple[Rule, ...]:
 
 def load_rules(handlers: set[str]) -> tuple[Rule, ...]:
     text = resources.files(__package__).joinpath("data/rules.yaml").read_text("utf-8")
-    return parse_rules(yaml.safe_load(text), handlers)
+    return parse_rules(read_yaml(text), handlers)
 
 
 # A match may not start inside a word, a number, a model name ("F-16") or an amount,

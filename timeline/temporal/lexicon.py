@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
+from timeline.yamldata import read_yaml
 
 SET_CODES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 POD_CODES = {"MO", "MI", "AF", "EV", "NI", "DT"}
@@ -169,7 +169,7 @@ def _timezones(raw: dict[str, Any]) -> dict[str, float | str]:
 @cache
 def lexicon() -> Lexicon:
     text = resources.files(__package__).joinpath("data/lexicon.yaml").read_text("utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(read_yaml(text))
 
 
 def alternation(words: Iterable[str], abbrev: bool = False) -> str:
