@@ -84,7 +84,10 @@ def test_a_source_zone_places_its_clock_times_and_can_then_disagree(client: Test
     _post(client, text=CAPTURE_GMT, source="Wire B")
     event = _capture(client)
     [dispute] = [d for d in event["disputes"] if d["aspect"] == "time"]
-    assert len(dispute["sides"]) == 2  # 06:00 UTC against 15:00 UTC: a real disagreement
+    # 06:00 UTC against 15:00 UTC: a real disagreement, each side named with its zone
+    labels = [side["label"] for side in dispute["sides"]]
+    assert labels == ["2017-11-14T09:00+03:00", "2017-11-14T15:00Z"]
+    assert "09:00 +03:00 on 14 Nov 2017" in dispute["detail"], dispute
 
 
 def test_the_document_zone_wins_over_the_source_zone(client: TestClient) -> None:

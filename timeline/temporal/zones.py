@@ -73,3 +73,15 @@ def on_local_clock(moment: datetime, zone: tzinfo | None) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(zone) if zone is not None else moment
+
+
+_CLOCK_VALUE = re.compile(r".*T\d\d:\d\d")
+
+
+def with_offset(value: str, utc_offset: str | None) -> str:
+    """An ISO 8601 reading with its zone, for people comparing accounts: a clock value
+    placed at an offset gets it ("2017-11-14T09:00+03:00", "…T15:00Z"); others as they
+    are."""
+    if utc_offset is None or not _CLOCK_VALUE.fullmatch(value):
+        return value
+    return value + ("Z" if utc_offset == "+00:00" else utc_offset)
