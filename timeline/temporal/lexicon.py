@@ -60,6 +60,7 @@ class Lexicon:
     number_blockers: frozenset[str]
     # a fixed offset from UTC in hours, or an IANA zone name (whose offset depends on the day)
     timezones: dict[str, float | str]
+    zone_places: dict[str, str]  # a place with one clock → its IANA zone
     # (month, day, 0), (month, weekday, nth) or (0, days after Easter, 0)
     holidays: dict[str, tuple[int, int, int]]
 
@@ -145,6 +146,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         anaphoric_words=_words(raw, "anaphoric_words"),
         number_blockers=_words(raw, "number_blockers"),
         timezones=_timezones(raw),
+        zone_places=_zone_places(raw),
         holidays=_holidays(raw),
     )
 
@@ -164,6 +166,16 @@ def _timezones(raw: dict[str, Any]) -> dict[str, float | str]:
         else:
             zones[word] = float(entry)
     return zones
+
+
+def _zone_places(raw: dict[str, Any]) -> dict[str, str]:
+    table: dict[str, str] = _table(raw, "zone_places", str)
+    for place, name in table.items():
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise LexiconError(f"lexicon: zone_places.{place}: no IANA zone {name!r}") from exc
+    return table
 
 
 @cache
@@ -225,8 +237,11 @@ def macros() -> dict[str, str]:
         "FUZZY": alternation(lex.fuzzy),
         # an offset ("GMT+8", "UTC +03:00") before the zone words, which include "gmt"
         "TZ": r"(?:(?:gmt|utc)\s?[+-]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|"
+        + alternation(lex.zone_places)
+        + r"\s+(?:local\s+)?time|"
         + alternation(lex.timezones)[3:-1]
         + ")",
+        "ZONE_PLACE": alternation(lex.zone_places),
         "HOLIDAY": alternation(lex.holidays).replace("'", "(?:'|’)?"),
         "MOD": alternation(lex.modifiers),
     }

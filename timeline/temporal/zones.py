@@ -49,7 +49,11 @@ def named_zone(words: str) -> tzinfo | None:
     if offset is not None:
         minutes = int(offset["h"]) * 60 + int(offset["m"] or 0)
         return timezone(timedelta(minutes=-minutes if offset["sign"] == "-" else minutes))
-    entry = lexicon().timezones.get(key)
+    lex = lexicon()
+    place = key.removesuffix(" time").removesuffix(" local").removeprefix("in ")
+    if place in lex.zone_places:
+        return zone_of(lex.zone_places[place])
+    entry = lex.timezones.get(key)
     if entry is None:
         return None
     return zone_of(entry) if isinstance(entry, str) else fixed(entry)
