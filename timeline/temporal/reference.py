@@ -10,7 +10,9 @@ The model is the one HeidelTime and UWTime use for narratives:
 - a decade or a century does not displace a reference that names a year: "In 1940 ... the
   1930s had been hard ... In July" is July 1940;
 - a year-less date takes the year given later in its sentence ("In June ... in August and
-  ... in September 1940"), when the next explicit year there dates a month or a day;
+  ... in September 1940"), when the next explicit year there dates a month or a day and
+  that date is introduced as an adverbial like the first ("in", "on", "and": a word of
+  the lexicon's `month_cues`), not as a noun's ("debentures due March 1, 2011");
 - BC is carried: a BC period is shifted into Python's calendar (which starts at year 1)
   by `BC_SHIFT` years, so calendar arithmetic works on it, and the values computed from
   it are written back in their era (`BC0055-FA`).
@@ -24,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cal import Period, period_of
+from .lexicon import lexicon
 from .tense import REACH, Sentences
 from .types import TimeMention
 
@@ -128,13 +131,17 @@ class Bearer:
 
 
 def bearer_of(mention: TimeMention, text: str) -> Bearer | None:
-    """The bearer a mention is if it writes its year out ("September 1940", "1940") and
-    is no aside; None for year-less and BC mentions."""
+    """The bearer a mention is if it writes its year out ("September 1940", "1940"), is
+    introduced by a date's word ("in", "on", "and") and is no aside; None for year-less
+    and BC mentions."""
     m = _YEAR_OF_VALUE.match(mention.value)
     if m is None or mention.type not in ("DATE", "TIME"):
         return None
     if re.search(rf"(?<!\d){m['year']}(?!\d)", mention.text) is None:
         return None  # the year was inferred, not written
+    words = text[max(0, mention.start - 20) : mention.start].lower().split()
+    if not words or words[-1].strip(",;") not in lexicon().month_cues:
+        return None
     if is_aside(text, mention.start, mention.end):
         return None
     return Bearer(mention.start, int(m["year"]), int(m["month"]) if m["month"] else None)

@@ -189,3 +189,10 @@ def test_29_february_takes_the_leap_year_or_none() -> None:
     ]
     assert (leap_day.value, leap_day.earliest, leap_day.granularity) == ("XXXX-02-29", None, None)
     assert values("In 1941 it snowed. On 28 February it thawed.")["28 February"] == "1941-02-28"
+
+
+def test_only_a_date_told_like_the_first_lends_its_year() -> None:
+    noun_date = "It redeemed on Nov. 16 its notes due March 1, 2011."
+    assert values(noun_date)["Nov. 16"] == "2019-11-16"  # not 2010: "due" dates the notes
+    coordinated = "It struck on Nov. 16 and again on March 1, 1941."
+    assert values(coordinated)["Nov. 16"] == "1940-11-16"
