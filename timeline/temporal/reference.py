@@ -42,8 +42,9 @@ _SHIFTED_VALUE = re.compile(r"(?P<year>\d{4})(?P<rest>(?:-.*)?)")
 _OPEN = re.compile(r"[(\[][^()\[\]]*$")
 _LIFE = re.compile(r"[,(]\s*(?:born|died|b\.|d\.)\s+(?:in\s+|on\s+)?$")
 # A year inside a name: after a capitalized word and "of" ("the Treaty of 1919", "the War
-# of 1812"), or between a determiner and a capitalized word ("the 1936 Olympics").
-_NAME_OF = re.compile(r"\b[A-Z][a-z]+ of\s+$")
+# of 1812"; not a sentence's first word: "Most of 1940 was quiet"), or between a
+# determiner and a capitalized word ("the 1936 Olympics").
+_NAME_OF = re.compile(r"[\w,;’']\s+[A-Z][a-z]+ of\s+$")
 _DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their)\s+$", re.IGNORECASE)
 _CAPITALIZED_NEXT = re.compile(r"\s+[A-Z]")
 # A sentence end when no bounds are given: a stop before a capital (an abbreviation

@@ -91,6 +91,8 @@ def test_asides_and_names(text: str, year: str) -> None:
         ("The 1941 invasion began in June.", "1941"),
         ("The army (which had landed) moved on. In 1944 it crossed.", "1944"),
         ("By 1944, the war had turned.", "1944"),
+        ("Most of 1944 was quiet.", "1944"),
+        ("It rained. Much of 1944 was wet.", "1944"),
     ],
 )
 def test_event_times(text: str, year: str) -> None:
