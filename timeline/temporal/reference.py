@@ -5,8 +5,9 @@ The model is the one HeidelTime and UWTime use for narratives:
 
 - the reference is the last *event time* mentioned: not a year inside a name ("the Treaty
   of 1919", "the 1936 Olympics") nor an aside in parentheses or an appositive ("(born
-  1890)", "(1890-1945)", "Operation X (1944)", ", born in 1874,"). An aside is kept only
-  as a fallback, for a text that has named no event time yet;
+  1890)", "(1890-1945)", "Operation X (1944)", ", born in 1874,"); in a narrative, nor a
+  flashback ("Wilson had been re-elected the year before. In June ..."). An aside is
+  kept only as a fallback, for a text that has named no event time yet;
 - a decade or a century does not displace a reference that names a year: "In 1940 ... the
   1930s had been hard ... In July" is July 1940;
 - a year-less date takes the year given later in its sentence ("In June ... in August and
@@ -52,6 +53,7 @@ _CAPITALIZED_NEXT = re.compile(r"\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z])")
 _YEAR_OF_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d))?")
 ASIDE_WINDOW = 60  # characters before a mention where an aside may open
+_CLAUSE_END = re.compile(r"[.!?;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,16 @@ def is_aside(text: str, start: int, end: int) -> bool:
     if _OPEN.search(before) or _LIFE.search(before) or _NAME_OF.search(before):
         return True
     return bool(_DETERMINER.search(before)) and _CAPITALIZED_NEXT.match(text, end) is not None
+
+
+def looks_back(low: str, start: int) -> bool:
+    """Whether the clause before offset `start` of the lowercased text is in the past
+    perfect ("had been re-elected the year before"): a flashback, which a story tells
+    without moving on."""
+    before = low[max(0, start - ASIDE_WINDOW) : start]
+    ends = list(_CLAUSE_END.finditer(before))
+    clause = before[ends[-1].end() :] if ends else before
+    return "had" in clause.split()
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
 from .mode import AutoMode, choose
-from .reference import Mark, StoryTime, YearsAhead, in_era, is_aside, mark_of
+from .reference import Mark, StoryTime, YearsAhead, in_era, is_aside, looks_back, mark_of
 from .tense import Bounds, Sentences
 from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
@@ -104,7 +104,10 @@ class Memory:
         mark = mark_of(mention.value, index)
         if mark is None:
             return
-        self.story.note(mark, is_aside(doc.text, mention.start, mention.end))
+        aside = is_aside(doc.text, mention.start, mention.end)
+        if doc.mode == "narrative" and looks_back(doc.low, mention.start):
+            aside = True  # a flashback; news uses "had" too freely to tell one
+        self.story.note(mark, aside)
         found, anchor = mark.period, doc.day
         recent = found.first <= anchor and (anchor - found.first).days <= REPORT_DAYS
         if self.report is None and found.gran in ("quarter", "half") and recent and not mark.bc:

@@ -16,6 +16,7 @@ from timeline.temporal.reference import (
     YearsAhead,
     in_era,
     is_aside,
+    looks_back,
     mark_of,
     sentence_stop,
 )
@@ -98,6 +99,13 @@ def test_asides_and_names(text: str, year: str) -> None:
 def test_event_times(text: str, year: str) -> None:
     at = text.index(year)
     assert not is_aside(text, at, at + 4)
+
+
+def test_a_flashback_looks_back_within_its_clause() -> None:
+    low = "he had won the year before. in june he sailed."
+    assert looks_back(low, low.index("the year"))
+    assert not looks_back(low, low.index("june"))  # the clause with "had" has ended
+    assert not looks_back("in june he sailed.", 3)
 
 
 def test_an_aside_is_the_reference_only_until_an_event_time_is_named() -> None:
