@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
 from .cal import Period
+from .reference import YearsAhead, sentence_stop
 from .tense import Sentences, Tense, clause_bounds, tense_near
 from .types import Mode, TimexType
 
@@ -22,6 +23,7 @@ class Context:
     mode: Mode
     report: Period | None = None  # the period results news reports on (first quarter named)
     sentences: Sentences | None = None  # the text's sentences; None: no bounds known
+    ahead: YearsAhead | None = None  # narratives: the text's explicit years (look-ahead)
     _tense: tuple[Tense, int] | None = field(default=None)
 
     @property
@@ -64,6 +66,14 @@ class Context:
 
     def after(self, chars: int = 30) -> str:
         return self.low[self.end : self.end + chars]
+
+    def year_ahead(self, month: int) -> int | None:
+        """In a narrative, the year a year-less `month` takes from an explicit year later
+        in its sentence ("In June, ... in August and ... in September 1940")."""
+        if self.ahead is None or self.mode != "narrative":
+            return None
+        stop = sentence_stop(self.text, self.end, self.sentences)
+        return self.ahead.year_for(month, self.end, stop)
 
     def deictic_base(self) -> tuple[date, bool]:
         """The day "yesterday" or "last week" counts from, and whether it is the last

@@ -26,6 +26,7 @@ FAR_SIDE_DAYS = 180
 NEAR_VERB = 12
 CLAUSE_VERB = 70
 SURE_DAYS = 45
+LEAP_YEAR = 2000  # a year that has every day of the calendar (29 February)
 
 
 def _capitalized_ok(ctx: Context, word: str | None) -> bool:
@@ -47,15 +48,27 @@ def explicit_year(g: Groups, ctx: Context) -> int | None:
     return None
 
 
-def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
+def year_of(ctx: Context, month: int, day: int | None = None) -> tuple[int | None, bool]:
+    """The year of a month (and day) named without one, and whether it comes from the
+    last mentioned time: in a narrative, the year given later in the sentence if any;
+    else `infer_year`. None when no year near the reference has the day (29 February)."""
+    ahead = ctx.year_ahead(month)
+    if ahead is not None and safe_date(ahead, month, day or 1) is not None:
+        return ahead, False
+    return infer_year(ctx, month, day), ctx.deictic_base()[1]
+
+
+def infer_year(ctx: Context, month: int, day: int | None = None) -> int | None:
     """The year of a month (and day) named without one: the nearest to the anchor, where
     a date on the wrong side of it for the tense of the clause counts as farther (unless
     it is only weeks away: news rarely names last year's date without its year). In a
     narrative, the nearest to the story's current time, where a date before it counts as
-    farther unless the clause looks back ("had")."""
+    farther unless the clause looks back ("had"). None when none of the years around has
+    the day (a 29 February far from a leap year)."""
     base, narrative = ctx.deictic_base()
     if narrative and ctx.ref is not None and ctx.ref.gran == "year":
-        return base.year  # "In 1943 ... in July": that year's July
+        # "In 1943 ... in July": that year's July; not another year's 29 February
+        return base.year if safe_date(base.year, month, day or 1) is not None else None
     scored: list[tuple[int, int, int]] = []  # (distance with penalty, distance, year)
     for year in (base.year - 1, base.year, base.year + 1):
         first = safe_date(year, month, day or 1)
@@ -77,7 +90,7 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             penalty = _wrong_side_penalty(ctx.tense_distance)
         scored.append((distance + penalty, distance, year))
     if not scored:
-        return base.year
+        return None
     nearest = min(scored, key=lambda s: s[1])
     sure = day is not None and nearest[1] <= SURE_DAYS
     return nearest[2] if sure else min(scored)[2]
@@ -136,9 +149,13 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
     year = explicit_year(g, ctx)
     on_ref = False
     if year is None:
-        _, on_ref = ctx.deictic_base()
-        year = _weekday_year(g, ctx, month, day) or infer_year(ctx, month, day)
-    d = safe_date(year, month, day)
+        year = _weekday_year(g, ctx, month, day)
+        if year is None:
+            year, on_ref = year_of(ctx, month, day)
+        if year is None and safe_date(LEAP_YEAR, month, day) is not None:
+            # 29 February with no leap year near the reference: the day, year unknown
+            return Result("DATE", f"XXXX-{month:02d}-{day:02d}", on_ref)
+    d = safe_date(year, month, day) if year is not None else None
     return Result("DATE", d.isoformat(), on_ref) if d else None
 
 
@@ -218,8 +235,9 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
         return None  # "Jan Novak": a bare abbreviation is a name more often than a month
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
-    _, on_ref = ctx.deictic_base()
-    year = infer_year(ctx, month)
+    year, on_ref = year_of(ctx, month)
+    if year is None:  # every year has every month; a reference at the calendar's end
+        return None
     return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
 
 

@@ -154,7 +154,10 @@ def clock(g: Groups, ctx: Context) -> Result | None:
         month, day = month_of(g.get("month")), day_of(g.get("day"))
         if month is None or day is None:
             return None
-        base = date(infer_year(ctx, month, day), month, day)
+        year = infer_year(ctx, month, day)
+        if year is None:
+            return None
+        base = date(year, month, day)
     elif (recent := _recent_day(ctx)) is not None:
         base, on_ref = recent, True
     words = g.get("tz") or g.get("tzq")

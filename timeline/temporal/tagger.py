@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from functools import cache
 
-from .cal import Period, interval_of, period_of
+from .cal import Period, interval_of
 from .context import Context, Result
 from .grammar import Grammar, build, load_rules
 from .handlers_abs import HANDLERS as ABSOLUTE
@@ -20,6 +20,7 @@ from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
 from .mode import AutoMode, choose
+from .reference import Mark, StoryTime, YearsAhead, in_era, is_aside, looks_back, mark_of
 from .tense import Bounds, Sentences
 from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
@@ -97,25 +98,36 @@ class Document:
     mode: Mode
     sentences: Sentences | None  # None: no bounds; tense is read 250 characters around
     zone: tzinfo | None = None  # the zone of its clock times and days, when known
-
-
-# The last mentioned time that anaphora count from, and its index in the mentions.
-Reference = tuple[Period, int] | None
+    # narratives: the explicit years a first (news) reading found, for the year-less
+    # dates before them in their sentence
+    ahead: YearsAhead | None = None
 
 
 @dataclass(slots=True)
 class Memory:
     """What the document has said so far that later expressions depend on."""
 
-    ref: Reference = None
+    story: StoryTime = field(default_factory=StoryTime)
     # the first quarter or half of the year before publication that the text names: in
     # results news, the period reported on ("the 1988 period" is the same one in 1988)
     report: Period | None = None
 
-    def remember(self, found: Period, index: int, anchor: date) -> None:
-        self.ref = (found, index)
+    @property
+    def ref(self) -> Mark | None:
+        """The last mentioned time that anaphora count from (`reference.py`)."""
+        return self.story.current
+
+    def remember(self, mention: TimeMention, index: int, doc: Document) -> None:
+        mark = mark_of(mention.value, index)
+        if mark is None:
+            return
+        aside = is_aside(doc.text, mention.start, mention.end)
+        if doc.mode == "narrative" and looks_back(doc.low, mention.start):
+            aside = True  # a flashback; news uses "had" too freely to tell one
+        self.story.note(mark, aside)
+        found, anchor = mark.period, doc.day
         recent = found.first <= anchor and (anchor - found.first).days <= REPORT_DAYS
-        if self.report is None and found.gran in ("quarter", "half") and recent:
+        if self.report is None and found.gran in ("quarter", "half") and recent and not mark.bc:
             self.report = found
 
 
@@ -144,11 +156,13 @@ def tag(
     day = anchor_day(anchor, zone)
     index = None if sentences is None else Sentences.of(sentences)
     low = lowercase(text)
-    first = "news" if mode == "auto" else mode
-    mentions = _tag(Document(text, low, day, first, index, zone))
-    if mode == "auto" and choose(mentions, day.year) == "narrative":
-        return _tag(Document(text, low, day, "narrative", index, zone))
-    return mentions
+    news = _tag(Document(text, low, day, "news", index, zone))
+    if mode == "news" or (mode == "auto" and choose(news, day.year) == "news"):
+        return news
+    # the news reading's explicit years serve the narrative's look-ahead ("In June, ...
+    # in September 1940"): they do not depend on the mode
+    ahead = YearsAhead.of(news, text)
+    return _tag(Document(text, low, day, "narrative", index, zone, ahead))
 
 
 def _tag(doc: Document) -> list[TimeMention]:
@@ -162,11 +176,11 @@ def _tag(doc: Document) -> list[TimeMention]:
         found = _match_at(g, doc, trigger.start(), pos, memory)
         if found is None:
             continue
-        mention, period = found
+        mention, keeps = found
         mentions.append(mention)
         pos = mention.end
-        if period is not None:
-            memory.remember(period, len(mentions) - 1, doc.day)
+        if keeps:
+            memory.remember(mention, len(mentions) - 1, doc)
     return mentions
 
 
@@ -208,7 +222,7 @@ def _can_begin(g: Grammar, low: str, start: int) -> bool:
 
 def _match_at(
     g: Grammar, doc: Document, trigger: int, pos: int, memory: Memory
-) -> tuple[TimeMention, Period | None] | None:
+) -> tuple[TimeMention, bool] | None:
     """The first expression, from the farthest candidate start, that covers the trigger
     and that its rule's handler accepts."""
     for start in _candidates(g, doc.low, trigger, pos):
@@ -225,8 +239,8 @@ def _match_at(
 
 def _resolve(
     g: Grammar, m: re.Match[str], doc: Document, memory: Memory
-) -> tuple[TimeMention, Period | None] | None:
-    """The mention a rule match denotes, and the period later anaphora may count from."""
+) -> tuple[TimeMention, bool] | None:
+    """The mention a rule match denotes, and whether later anaphora may count from it."""
     rule = g.rules[str(m.lastgroup)]
     start, end = m.span(rule.id)
     ref = memory.ref
@@ -236,15 +250,18 @@ def _resolve(
         start,
         end,
         doc.day,
-        ref[0] if ref else None,
+        ref.period if ref else None,
         doc.mode,
         memory.report,
         doc.sentences,
+        doc.ahead,
     )
     try:
         result = HANDLERS[rule.handler](_groups(m, rule.id, rule.groups), ctx)
     except (ValueError, OverflowError, KeyError):
         result = None  # dates outside the calendar ("Feb. 30") are not dates
+    if result is not None and result.on_ref and ref is not None and ref.bc:
+        result = replace(result, value=in_era(result.value))  # counted from a BC time
     if result is None or not is_valid_value(result.value):
         return None
     mod = result.mod or _modifier(m, result, rule.id)
@@ -257,9 +274,8 @@ def _resolve(
     if mention is None:
         return None
     if result.on_ref and ref is not None:
-        mention = replace(mention, anchor_index=ref[1])
-    keeps = result.sets_ref and mention.type in ("DATE", "TIME") and mention.granularity is not None
-    return mention, period_of(result.value) if keeps else None
+        mention = replace(mention, anchor_index=ref.index)
+    return mention, result.sets_ref and mention.type in ("DATE", "TIME")
 
 
 def _groups(m: re.Match[str], rule_id: str, names: tuple[str, ...]) -> dict[str, str | None]:
