@@ -92,3 +92,6 @@ class Result:
     on_ref: bool = False  # resolved against the last mentioned time, not the anchor
     mod: str | None = None  # a modifier implied by the words of the rule itself
     sets_ref: bool = True  # whether later anaphora count from it ("a year earlier" does not)
+    # the second side of a range or coordination ("Nov. 9-10": the 10th); its rule spans
+    # each side with the groups `side1` and `side2`
+    other: Result | None = None

@@ -57,6 +57,7 @@ class Lexicon:
     relative_offsets: dict[str, int]
     anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
+    reschedule_words: frozenset[str]
     timezones: dict[str, float]
     # (month, day, 0), (month, weekday, nth) or (0, days after Easter, 0)
     holidays: dict[str, tuple[int, int, int]]
@@ -142,6 +143,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         relative_offsets=_table(raw, "relative_offsets", int),
         anaphoric_words=_words(raw, "anaphoric_words"),
         number_blockers=_words(raw, "number_blockers"),
+        reschedule_words=_words(raw, "reschedule_words"),
         timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
         holidays=_holidays(raw),
     )

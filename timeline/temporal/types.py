@@ -51,6 +51,9 @@ class TimeMention:
     `anchor_index` is None when the mention was resolved against the anchor time
     (publication), else the index in the returned list of the earlier mention it
     was resolved against ("two days later").
+    `range_first` links the sides of a range ("Nov. 9-10", "from 1990 to 1995") or a
+    coordination ("on 3 and 4 March"): every side holds the index in the returned list
+    of the first side (the first side its own); None for a mention that stands alone.
     """
 
     start: int
@@ -64,3 +67,4 @@ class TimeMention:
     granularity: str | None = None
     anchor_index: int | None = None
     rule: str = ""
+    range_first: int | None = None
