@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .cal import SEASON_START
 from .context import Context, Result
-from .handlers_abs import capitalized_ok, month_alone, month_day, month_year
+from .handlers_abs import capitalized_ok, day_of_month, month_alone, month_day, month_year
 from .handlers_rel import clock, weekday
-from .handlers_years import era_year, year
+from .handlers_years import era_year, season, year
 from .lexicon import lexicon
 from .words import Groups, day_of, month_of, safe_date, weekday_of
 
@@ -63,6 +64,15 @@ def _counted(g: Groups, ctx: Context) -> bool:
     return word in lex.count_words or (word.endswith("s") and word not in lex.year_followers)
 
 
+def day_of_month_range(g: Groups, ctx: Context) -> Result | None:
+    """ "on the 9th and 10th": two days of the month being talked about."""
+    first = day_of_month({"dom": g.get("fdom")}, ctx)
+    last = day_of_month({"dom": g.get("dom")}, ctx)
+    if first is None or last is None or not first.value < last.value:
+        return None
+    return Result("DATE", first.value, first.on_ref, other=last)
+
+
 def month_range(g: Groups, ctx: Context) -> Result | None:
     """ "August-September 1950", "March 1980-April 1985", "Nov. 9-Dec. 2", "in June and
     July 2016": each side names its month; a year said once holds for both."""
@@ -107,6 +117,22 @@ def _side_value(year_: int, month: int, day: int | None) -> tuple[str, date] | N
 
 def _start_of(value: str) -> date:
     return date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+
+
+def season_range(g: Groups, ctx: Context) -> Result | None:
+    """ "spring and summer 2016", "the autumn and winter of 1941": the year said once holds
+    for both; a season that starts later in the year than the next one is the year
+    before's ("winter and spring 1942": the winter of 1941-42)."""
+    lex = lexicon()
+    first_code = lex.seasons.get(str(g.get("fseason")))
+    second = season({"season": g.get("season"), "year": g.get("year")}, ctx)
+    if first_code is None or second is None:
+        return None
+    second_year, second_code = int(second.value[:4]), second.value[5:]
+    if first_code == second_code:
+        return None
+    first_year = second_year - int(SEASON_START[first_code] > SEASON_START[second_code])
+    return Result("DATE", f"{first_year:04d}-{first_code}", other=second)
 
 
 def year_range(g: Groups, ctx: Context) -> Result | None:
@@ -201,7 +227,9 @@ HANDLERS = {
     "day_range": day_range,
     "month_day_range": month_day_range,
     "month_range": month_range,
+    "day_of_month_range": day_of_month_range,
     "year_range": year_range,
+    "season_range": season_range,
     "era_range": era_range,
     "clock_range": clock_range,
     "weekday_range": weekday_range,
