@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
@@ -21,16 +21,21 @@ from timeline.extract.sentences import sentence_bounds
 from timeline.extract.timing import dating_of
 from timeline.extract.types import EventMention, Quantity
 from timeline.grouping import place_accounts
+from timeline.published import offset_minutes
 from timeline.reconcile.envelope import listed_from
 from timeline.reconcile.scoring import UNDATED_REACH
 from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
 from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
 from timeline.temporal import TimeMention, tag
+from timeline.temporal.zones import zone_of
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentDraft:
-    """A document as submitted; `published` is a UTC instant, `published_precision` day|second."""
+    """A document as submitted; `published` is an aware instant at the offset it was given
+    at (midnight UTC for a bare day), `published_precision` day|second. `timezone` is the
+    IANA zone of its clock times and days (default: its source's); `source_timezone` sets
+    the source's default zone."""
 
     text: str
     published: datetime
@@ -40,10 +45,17 @@ class DocumentDraft:
     url: str | None = None
     title: str | None = None
     language: str = "en"
+    timezone: str | None = None
+    source_timezone: str | None = None
 
     @property
     def anchor(self) -> date | datetime:
         return self.published.date() if self.published_precision == "day" else self.published
+
+    @property
+    def published_offset(self) -> int | None:
+        """Minutes east of UTC the instant was given at; None for a bare day."""
+        return None if self.published_precision == "day" else offset_minutes(self.published)
 
     @property
     def published_end(self) -> datetime:
@@ -76,9 +88,13 @@ def ingest_document(
     if existing is not None:
         return IngestOutcome(existing.id, created=False)
 
-    source = SourceRepository(session).get_or_create(draft.source, draft.source_kind, None, now)
-    document = _document(draft, source, digest, now)
-    mentions, found = read_document(draft.text, draft.anchor, gazetteer, source.name)
+    source = SourceRepository(session).get_or_create(
+        draft.source, draft.source_kind, None, now, timezone=draft.source_timezone
+    )
+    zone_name = draft.timezone or source.timezone
+    document = _document(draft, source, digest, now, zone_name)
+    zone = zone_of(zone_name) if zone_name else None
+    mentions, found = read_document(draft.text, draft.anchor, gazetteer, source.name, zone)
     mention_rows = documents.add(document, mentions)
 
     entities = EntityRepository(session).ensure(
@@ -92,16 +108,24 @@ def ingest_document(
 
 
 def read_document(
-    text: str, anchor: date | datetime, gazetteer: Gazetteer, publisher: str
+    text: str,
+    anchor: date | datetime,
+    gazetteer: Gazetteer,
+    publisher: str,
+    zone: tzinfo | None = None,
 ) -> tuple[list[TimeMention], list[EventMention]]:
     """The time mentions and event mentions of a text, from one parse: the tagger reads
-    each expression's tense within the sentences the extractor reads events in."""
+    each expression's tense within the sentences the extractor reads events in, and
+    places its times in `zone` (the document's time zone) when one is known."""
     with one_parse(text):
-        mentions = tag(text, anchor, mode="news", sentences=sentence_bounds(text))
+        bounds = sentence_bounds(text)
+        mentions = tag(text, anchor, mode="news", sentences=bounds, zone=zone)
         return mentions, extract_events(text, mentions, gazetteer, publisher=publisher)
 
 
-def _document(draft: DocumentDraft, source: Source, digest: str, now: datetime) -> Document:
+def _document(
+    draft: DocumentDraft, source: Source, digest: str, now: datetime, zone_name: str | None
+) -> Document:
     return Document(
         source_id=source.id,
         url=draft.url,
@@ -109,6 +133,8 @@ def _document(draft: DocumentDraft, source: Source, digest: str, now: datetime) 
         language=draft.language,
         published=draft.published,
         published_precision=draft.published_precision,
+        published_offset=draft.published_offset,
+        timezone=zone_name,
         text=draft.text,
         content_sha256=digest,
         ingested_at=now,

@@ -5,16 +5,19 @@ from datetime import UTC, datetime
 import pytest
 
 from timeline.export.edtf import edtf
-from timeline.published import PublishedError, parse_published
+from timeline.published import PublishedError, offset_minutes, offset_text, parse_published
 
 
 def test_a_day_is_midnight_utc_with_day_precision() -> None:
     assert parse_published("2017-11-14") == (datetime(2017, 11, 14, tzinfo=UTC), "day")
 
 
-def test_an_instant_is_converted_to_utc() -> None:
-    moment, precision = parse_published("2017-11-14T09:30:00+03:00")
-    assert (moment, precision) == (datetime(2017, 11, 14, 6, 30, tzinfo=UTC), "second")
+def test_an_instant_keeps_the_offset_it_was_given_at() -> None:
+    moment, precision = parse_published("2017-11-14T01:30:00+03:00")
+    assert (moment, precision) == (datetime(2017, 11, 13, 22, 30, tzinfo=UTC), "second")
+    assert offset_minutes(moment) == 180 and moment.date().day == 14  # its local day
+    assert offset_text(offset_minutes(moment)) == "+03:00"
+    assert offset_text(-330) == "-05:30"
     assert parse_published("2017-11-14T09:30:00Z")[0].hour == 9
     assert parse_published("2017-11-14T09:30")[0].tzinfo is UTC
 

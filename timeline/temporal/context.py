@@ -4,7 +4,7 @@ returns."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, tzinfo
 
 from .cal import Period
 from .tense import Sentences, Tense, clause_bounds, tense_near
@@ -92,6 +92,7 @@ class Result:
     on_ref: bool = False  # resolved against the last mentioned time, not the anchor
     mod: str | None = None  # a modifier implied by the words of the rule itself
     sets_ref: bool = True  # whether later anaphora count from it ("a year earlier" does not)
+    zone: tzinfo | None = None  # the zone the text names for a clock time ("15:00 GMT")
     # the second side of a range or coordination ("Nov. 9-10": the 10th); its rule spans
     # each side with the groups `side1` and `side2`
     other: Result | None = None

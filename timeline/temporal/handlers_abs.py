@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta, timezone, tzinfo
 
 from .cal import period, shift, value_of
 from .context import Context, Result
@@ -102,8 +102,20 @@ def iso_date(g: Groups, ctx: Context) -> Result | None:
         return None
     if g.get("hour"):
         hour, minute = int(str(g["hour"])), int(str(g["minute"]))
-        return Result("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}")
+        zone = _iso_zone(g.get("tz"))
+        return Result("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}", zone=zone)
     return _dated(d)
+
+
+def _iso_zone(designator: str | None) -> tzinfo | None:
+    """The zone of an ISO 8601 designator: "z" is UTC, "+03:00" or "+0300" an offset."""
+    if not designator:
+        return None
+    if designator == "z":
+        return UTC
+    digits = designator[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:])
+    return timezone(timedelta(minutes=-minutes if designator[0] == "-" else minutes))
 
 
 def numeric_date(g: Groups, ctx: Context) -> Result | None:

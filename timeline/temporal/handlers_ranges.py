@@ -9,6 +9,7 @@ one ("9-3 March" is a score), so the match is declined."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .cal import SEASON_START
@@ -191,8 +192,8 @@ def clock_range(g: Groups, ctx: Context) -> Result | None:
         if g.get("sep") == "and" or first.value[11:16] == second.value[11:16]:
             return None
         next_day = date.fromisoformat(second.value[:10]) + timedelta(days=1)
-        second = Result("TIME", next_day.isoformat() + second.value[10:], second.on_ref)
-    return Result("TIME", first.value, first.on_ref, other=second)
+        second = replace(second, value=next_day.isoformat() + second.value[10:])
+    return replace(first, other=second)  # its zone too
 
 
 def weekday_range(g: Groups, ctx: Context) -> Result | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime, tzinfo
 from functools import cache
 
 from .cal import Period, interval_of, period_of
@@ -25,6 +25,7 @@ from .ranges import link_ranges, rescheduled
 from .tense import Bounds, Sentences
 from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
+from .zones import offset_text, on_local_clock, wall_to_utc
 
 Handler = Callable[[dict[str, str | None], Context], Result | None]
 HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS, **RANGES}
@@ -54,6 +55,23 @@ def grammar() -> Grammar:
     return build(load_rules(set(HANDLERS)))
 
 
+# A text whose forms make several handlers decline, so that a warm-up runs those paths too.
+_PROBE = (
+    "On Tuesday, Nov. 14, 2017, at 3 p.m. GMT, officials said that 30 days before the vote "
+    "of last week, two years ago, the 1990s and early 2017 mattered, every Monday."
+)
+
+
+def warm() -> None:
+    """Build the grammar and compile every fallback regex now, so that no later call pays
+    for them: a service calls this at start, and its first request is as fast as the
+    others."""
+    g = grammar()
+    for rule_id in g.rules:
+        g.after(rule_id)
+    tag(_PROBE, date(2017, 11, 14))
+
+
 def lowercase(text: str) -> str:
     """`text` lowercased without changing its length (so offsets stay valid)."""
     low = text.lower()
@@ -62,11 +80,12 @@ def lowercase(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def anchor_day(anchor: date | datetime) -> date:
+def anchor_day(anchor: date | datetime, zone: tzinfo | None = None) -> date:
+    """The publication's local day: on the clock of the document's zone if it has one,
+    else at the instant's own offset ("2017-11-14T01:30:00+03:00" is the 14th, though
+    it is still the 13th in UTC)."""
     if isinstance(anchor, datetime):
-        if anchor.tzinfo is not None:
-            anchor = anchor.astimezone(UTC)
-        return anchor.date()
+        return on_local_clock(anchor, zone).date()
     return anchor
 
 
@@ -79,6 +98,7 @@ class Document:
     day: date
     mode: Mode
     sentences: Sentences | None  # None: no bounds; tense is read 250 characters around
+    zone: tzinfo | None = None  # the zone of its clock times and days, when known
 
 
 # The last mentioned time that anaphora count from, and its index in the mentions.
@@ -110,6 +130,7 @@ def tag(
     *,
     mode: AutoMode = "news",
     sentences: Bounds | None = None,
+    zone: tzinfo | None = None,
 ) -> list[TimeMention]:
     """The time expressions of `text`, sorted and non-overlapping, resolved against
     `anchor` (publication time) or, for anaphora, the last mentioned time. In "auto"
@@ -119,13 +140,19 @@ def tag(
     (the product passes spaCy's, `timeline.extract.sentences.sentence_bounds`): the tense
     of an expression is read from its own sentence, at most 250 characters either side.
     Without them (None: direct library use, the grammar's own tests) those 250 characters
-    are read whatever sentences they span. ValueError if they are not sorted."""
-    day = anchor_day(anchor)
+    are read whatever sentences they span. ValueError if they are not sorted.
+
+    `zone` is the document's time zone (its source's, a `tzinfo`): it decides the local
+    day of `anchor` and places the zone-less clock times and days of the text on the UTC
+    axis. Without it, `anchor` counts on its own offset, days are calendar days, and
+    clock times without a zone in the text float (`TimeMention.floating`)."""
+    day = anchor_day(anchor, zone)
     index = None if sentences is None else Sentences.of(sentences)
     low = lowercase(text)
-    mentions = _tag(Document(text, low, day, "news" if mode == "auto" else mode, index))
+    first = "news" if mode == "auto" else mode
+    mentions = _tag(Document(text, low, day, first, index, zone))
     if mode == "auto" and choose(mentions, day.year) == "narrative":
-        return _tag(Document(text, low, day, "narrative", index))
+        return _tag(Document(text, low, day, "narrative", index, zone))
     return mentions
 
 
@@ -318,6 +345,7 @@ def _mention(
         if found is not None:
             first, last, granularity = found
             earliest, latest = narrow(first, last, mod)
+    utc_offset, earliest, latest = _placed(earliest, latest, result.zone or doc.zone)
     return TimeMention(
         start=start,
         end=end,
@@ -329,4 +357,18 @@ def _mention(
         latest=latest,
         granularity=granularity,
         rule=rule_id,
+        utc_offset=utc_offset,
     )
+
+
+def _placed(
+    earliest: datetime | None, latest: datetime | None, zone: tzinfo | None
+) -> tuple[str | None, datetime | None, datetime | None]:
+    """A wall-clock interval (labelled UTC) on the UTC axis in `zone`, with the offset in
+    effect at its start; unchanged without a zone (or without an interval)."""
+    wall = earliest or latest
+    if zone is None or wall is None:
+        return None, earliest, latest
+    first = wall_to_utc(earliest, zone) if earliest is not None else None
+    last = wall_to_utc(latest, zone) if latest is not None else None
+    return offset_text(wall, zone), first, last
