@@ -18,6 +18,7 @@ from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.parse import one_parse
 from timeline.extract.sentences import sentence_bounds
+from timeline.extract.timing import dating_of
 from timeline.extract.types import EventMention, Quantity
 from timeline.grouping import place_accounts
 from timeline.published import offset_minutes
@@ -99,7 +100,9 @@ def ingest_document(
     entities = EntityRepository(session).ensure(
         entry_fields(gazetteer.entries[key]) for key in _entity_keys(found) if key in gazetteer
     )
-    accounts = [_account(em, document, draft, mention_rows, entities, now) for em in found]
+    accounts = [
+        _account(em, document, draft, (mentions, mention_rows), entities, now) for em in found
+    ]
     place_accounts(session, accounts, now)
     return IngestOutcome(document.id, created=True)
 
@@ -148,7 +151,7 @@ def _account(
     em: EventMention,
     document: Document,
     draft: DocumentDraft,
-    mention_rows: Sequence[TimeMentionRow],
+    tagged: tuple[Sequence[TimeMention], Sequence[TimeMentionRow]],  # same order
     entities: Mapping[str, Entity],
     now: datetime,
 ) -> Account:
@@ -174,7 +177,7 @@ def _account(
         created_at=now,
     )
     _set_claimant(account, em, draft.source, entities)
-    _set_time(account, em, mention_rows, draft.published_end)
+    _set_time(account, em, tagged, draft.published_end)
     account.participants = [
         Participant(
             role=p.role,
@@ -224,19 +227,21 @@ def _entity_id(entities: Mapping[str, Entity], key: str | None) -> int | None:
 def _set_time(
     account: Account,
     em: EventMention,
-    mention_rows: Sequence[TimeMentionRow],
+    tagged: tuple[Sequence[TimeMention], Sequence[TimeMentionRow]],  # same order
     published_end: datetime,
 ) -> None:
+    mentions, rows = tagged
     if em.time_index is None:
         # Only known to have happened before it was reported.
         account.time_source, account.latest = "publication", published_end
     else:
-        row = mention_rows[em.time_index]
-        account.time_mention_id = row.id
+        # one side of a range ("on Nov. 9-10") dates the account by the whole range
+        dating = dating_of(mentions, em.time_index)
+        account.time_mention_id = rows[em.time_index].id
         account.time_source = em.time_source
-        account.time_value = row.value
-        account.earliest, account.latest = row.earliest, row.latest
-        account.granularity = row.granularity
+        account.time_value = dating.value
+        account.earliest, account.latest = dating.earliest, dating.latest
+        account.granularity = dating.granularity
     account.listed_from = listed_from(
         account.earliest, account.latest or published_end, UNDATED_REACH
     )

@@ -51,3 +51,9 @@ def test_edtf_forms() -> None:
     assert edtf(None, d(14), None) == "../2017-11-13"
     assert edtf(d(14), None, None) == "2017-11-14/.."
     assert edtf(None, None, None) is None
+
+
+def test_edtf_of_an_envelope_of_several_units_is_an_interval() -> None:
+    # an account dated by a range ("Nov. 9-10") has day granularity over two days
+    assert edtf(d(9), d(11), "day") == "2017-11-09/2017-11-10"
+    assert edtf(d(1, 8), d(1, 10), "month") == "2017-08-01/2017-09-30"

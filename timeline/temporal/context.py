@@ -103,3 +103,6 @@ class Result:
     mod: str | None = None  # a modifier implied by the words of the rule itself
     sets_ref: bool = True  # whether later anaphora count from it ("a year earlier" does not)
     zone: tzinfo | None = None  # the zone the text names for a clock time ("15:00 GMT")
+    # the second side of a range or coordination ("Nov. 9-10": the 10th); its rule spans
+    # each side with the groups `side1` and `side2`
+    other: Result | None = None

@@ -104,6 +104,8 @@ def _rule(raw: Any, handlers: set[str]) -> Rule:
     if raw["handler"] not in handlers:
         raise RuleError(f"rule {rule_id}: unknown handler {raw['handler']!r}")
     regex, groups = _expand(rule_id, raw["pattern"])
+    if ("side1" in groups) != ("side2" in groups):
+        raise RuleError(f"rule {rule_id}: a range rule spans its sides with groups side1, side2")
     try:
         re.compile(regex)
     except re.error as exc:

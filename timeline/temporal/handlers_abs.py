@@ -29,7 +29,7 @@ SURE_DAYS = 45
 LEAP_YEAR = 2000  # a year that has every day of the calendar (29 February)
 
 
-def _capitalized_ok(ctx: Context, word: str | None) -> bool:
+def capitalized_ok(ctx: Context, word: str | None) -> bool:
     """Month names that are also words ("may", "march") count only when capitalized."""
     if word is None:
         return True
@@ -144,7 +144,7 @@ def numeric_date(g: Groups, ctx: Context) -> Result | None:
 
 def month_day(g: Groups, ctx: Context) -> Result | None:
     month, day = month_of(g.get("month")), day_of(g.get("day"))
-    if month is None or day is None or not _capitalized_ok(ctx, g.get("month")):
+    if month is None or day is None or not capitalized_ok(ctx, g.get("month")):
         return None
     year = explicit_year(g, ctx)
     on_ref = False
@@ -165,6 +165,10 @@ def part_of_date(g: Groups, ctx: Context) -> Result | None:
     code = lexicon().parts_of_day.get(str(g.get("pod")))
     day = month_day({**g, "day": g.get("day") or g.get("day3")}, ctx)
     if code is None or day is None:
+        return None
+    # "the night of Nov. 9-10" is one night, across two dates; two mornings are a range
+    next_day = day_of(g.get("nday"))
+    if next_day is not None and (code != "NI" or next_day != int(day.value[8:10]) + 1):
         return None
     return Result("DATE", f"{day.value}T{code}", day.on_ref)
 
@@ -202,14 +206,14 @@ def day_of_month(g: Groups, ctx: Context) -> Result | None:
 
 def month_year(g: Groups, ctx: Context) -> Result | None:
     month, year = month_of(g.get("month")), explicit_year(g, ctx)
-    if month is None or year is None or not _capitalized_ok(ctx, g.get("month")):
+    if month is None or year is None or not capitalized_ok(ctx, g.get("month")):
         return None
     return _dated(date(year, month, 1), "month")
 
 
 def month_relative(g: Groups, ctx: Context) -> Result | None:
     month = month_of(g.get("month"))
-    if month is None or not _capitalized_ok(ctx, g.get("month")):
+    if month is None or not capitalized_ok(ctx, g.get("month")):
         return None
     base, on_ref = ctx.deictic_base()
     rel = g.get("rel") or g.get("relyear") or ""
@@ -229,7 +233,7 @@ def month_relative(g: Groups, ctx: Context) -> Result | None:
 def month_alone(g: Groups, ctx: Context) -> Result | None:
     word = str(g["month"]).rstrip(".").strip()
     month = month_of(word)
-    if month is None or not _capitalized_ok(ctx, word):
+    if month is None or not capitalized_ok(ctx, word):
         return None
     if len(word) <= 4 and not str(g["month"]).endswith(".") and word not in ("may", "june", "july"):
         return None  # "Jan Novak": a bare abbreviation is a name more often than a month

@@ -58,6 +58,7 @@ class Lexicon:
     relative_offsets: dict[str, int]
     anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
+    reschedule_words: frozenset[str]
     # a fixed offset from UTC in hours, or an IANA zone name (whose offset depends on the day)
     timezones: dict[str, float | str]
     zone_places: dict[str, str]  # a place with one clock → its IANA zone
@@ -145,6 +146,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         relative_offsets=_table(raw, "relative_offsets", int),
         anaphoric_words=_words(raw, "anaphoric_words"),
         number_blockers=_words(raw, "number_blockers"),
+        reschedule_words=_words(raw, "reschedule_words"),
         timezones=_timezones(raw),
         zone_places=_zone_places(raw),
         holidays=_holidays(raw),

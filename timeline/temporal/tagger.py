@@ -16,10 +16,12 @@ from .context import Context, Result
 from .grammar import Grammar, build, load_rules
 from .handlers_abs import HANDLERS as ABSOLUTE
 from .handlers_amount import HANDLERS as AMOUNTS
+from .handlers_ranges import HANDLERS as RANGES
 from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
 from .mode import AutoMode, choose
+from .ranges import link_ranges, rescheduled
 from .reference import Mark, StoryTime, YearsAhead, in_era, is_aside, looks_back, mark_of
 from .tense import Bounds, Sentences
 from .timex import fuzzy_interval, is_valid_value, narrow
@@ -27,7 +29,7 @@ from .types import Mode, TimeMention
 from .zones import offset_text, on_local_clock, wall_to_utc
 
 Handler = Callable[[dict[str, str | None], Context], Result | None]
-HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS}
+HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS, **RANGES}
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w$']")
 _LETTERS = re.compile(r"[a-z]*")
@@ -103,6 +105,11 @@ class Document:
     ahead: YearsAhead | None = None
 
 
+# What one match yields: its mention (or a range's two), and whether later anaphora may
+# count from it (from its last side).
+Found = tuple[list[TimeMention], bool]
+
+
 @dataclass(slots=True)
 class Memory:
     """What the document has said so far that later expressions depend on."""
@@ -176,12 +183,15 @@ def _tag(doc: Document) -> list[TimeMention]:
         found = _match_at(g, doc, trigger.start(), pos, memory)
         if found is None:
             continue
-        mention, keeps = found
-        mentions.append(mention)
-        pos = mention.end
+        sides, keeps = found
+        if len(sides) > 1 and not rescheduled(doc.low, sides[0].start):
+            # a range or coordination: each side points to the first
+            sides = [replace(side, range_first=len(mentions)) for side in sides]
+        mentions.extend(sides)
+        pos = sides[-1].end
         if keeps:
-            memory.remember(mention, len(mentions) - 1, doc)
-    return mentions
+            memory.remember(sides[-1], len(mentions) - 1, doc)
+    return link_ranges(doc.low, mentions)
 
 
 def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
@@ -220,9 +230,7 @@ def _can_begin(g: Grammar, low: str, start: int) -> bool:
     return word is not None and word.group() in g.starters
 
 
-def _match_at(
-    g: Grammar, doc: Document, trigger: int, pos: int, memory: Memory
-) -> tuple[TimeMention, bool] | None:
+def _match_at(g: Grammar, doc: Document, trigger: int, pos: int, memory: Memory) -> Found | None:
     """The first expression, from the farthest candidate start, that covers the trigger
     and that its rule's handler accepts."""
     for start in _candidates(g, doc.low, trigger, pos):
@@ -237,10 +245,9 @@ def _match_at(
     return None
 
 
-def _resolve(
-    g: Grammar, m: re.Match[str], doc: Document, memory: Memory
-) -> tuple[TimeMention, bool] | None:
-    """The mention a rule match denotes, and whether later anaphora may count from it."""
+def _resolve(g: Grammar, m: re.Match[str], doc: Document, memory: Memory) -> Found | None:
+    """The mention a rule match denotes (the two sides of a range), and whether later
+    anaphora may count from it."""
     rule = g.rules[str(m.lastgroup)]
     start, end = m.span(rule.id)
     ref = memory.ref
@@ -268,14 +275,47 @@ def _resolve(
     if mod is not None and m.group("mod") and not result.mod:
         start = m.start("mod")  # the modifier's words are part of the expression
     try:
-        mention = _mention(doc, start, end, result, mod, rule.id)
+        sides = _sides(doc, m, rule.id, (start, end), result, mod)
     except (ValueError, OverflowError):
         return None  # at the ends of the calendar (year 1, year 9999)
-    if mention is None:
+    if sides is None:
         return None
     if result.on_ref and ref is not None:
-        mention = replace(mention, anchor_index=ref.index)
-    return mention, result.sets_ref and mention.type in ("DATE", "TIME")
+        sides = [replace(side, anchor_index=ref.index) for side in sides]
+    return sides, result.sets_ref and sides[-1].type in ("DATE", "TIME")
+
+
+def _sides(
+    doc: Document,
+    m: re.Match[str],
+    rule_id: str,
+    span: tuple[int, int],
+    result: Result,
+    mod: str | None,
+) -> list[TimeMention] | None:
+    """The mention of a match, or the two of a range, each spanning its own words ("Nov.
+    9" and "10"), as TimeBank annotates them; None if a side is not a time."""
+    start, end = span
+    if result.other is None:
+        mention = _mention(doc, start, end, result, mod, rule_id)
+        return None if mention is None else [mention]
+    if start == m.start(rule_id):  # no modifier before: the side begins after any cue
+        start = m.start(f"{rule_id}__side1")  # ("between 11:30 and 12:30")
+    first_end = m.end(f"{rule_id}__side1")
+    second = result.other
+    if not is_valid_value(second.value):
+        return None
+    # "around Nov. 16-17": the approximation qualifies the whole range, so both of its
+    # ends (TIMEX3 gives each TIMEX3 its own mod). "Early" or "late" before the first
+    # side only moves that end ("late 1915-17" is not late 1917).
+    second_mod = second.mod or ("APPROX" if mod == "APPROX" else None)
+    pair = (
+        _mention(doc, start, first_end, result, mod, rule_id),
+        _mention(doc, *m.span(f"{rule_id}__side2"), second, second_mod, rule_id),
+    )
+    if pair[0] is None or pair[1] is None:
+        return None
+    return [pair[0], pair[1]]
 
 
 def _groups(m: re.Match[str], rule_id: str, names: tuple[str, ...]) -> dict[str, str | None]:

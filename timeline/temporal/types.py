@@ -55,6 +55,9 @@ class TimeMention:
     `anchor_index` is None when the mention was resolved against the anchor time
     (publication), else the index in the returned list of the earlier mention it
     was resolved against ("two days later").
+    `range_first` links the sides of a range ("Nov. 9-10", "from 1990 to 1995") or a
+    coordination ("on 3 and 4 March"): every side holds the index in the returned list
+    of the first side (the first side its own); None for a mention that stands alone.
     """
 
     start: int
@@ -71,6 +74,7 @@ class TimeMention:
     # The UTC offset the interval was placed with ("+03:00"): a zone the text names, or the
     # document's; None when no zone is known (a clock time then floats, `zones.py`).
     utc_offset: str | None = None
+    range_first: int | None = None  # see the class docstring
 
     @property
     def floating(self) -> bool:
