@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from timeline.extract.parse import MAX_CHARS
 from timeline.language import check_language
 from timeline.published import PublishedError, parse_published
+from timeline.temporal.zones import zone_of
 
 
 def _check_published(value: str) -> str:
@@ -21,6 +22,25 @@ def _check_published(value: str) -> str:
 
 
 Published = Annotated[str, AfterValidator(_check_published)]
+
+
+def _check_zone(value: str | None) -> str | None:
+    if value is None:
+        return None
+    zone_of(value)  # ZoneError (a ValueError) says what is wrong: a 422 naming the field
+    return value
+
+
+TimeZoneName = Annotated[
+    str | None,
+    Field(
+        default=None,
+        max_length=64,
+        description="an IANA time zone name (Europe/Moscow, Asia/Damascus, UTC)",
+        examples=["Europe/Moscow"],
+    ),
+    AfterValidator(_check_zone),
+]
 Language = Annotated[
     str | None,
     AfterValidator(lambda code: None if code is None else check_language(code)),
@@ -53,6 +73,14 @@ class DocumentIn(BaseModel):
     title: str | None = Field(default=None, max_length=500)
     language: Language = None
     mode: TagMode = "auto"
+    timezone: TimeZoneName = Field(
+        default=None,
+        description="the IANA zone of the article's clock times and days "
+        "(default: the source's); without any, clock times float",
+    )
+    source_timezone: TimeZoneName = Field(
+        default=None, description="sets the source's default IANA time zone"
+    )
 
     @field_validator("text")
     @classmethod
@@ -79,6 +107,9 @@ class TagIn(BaseModel):
     published: Published = Field(examples=["2017-11-14"])
     mode: TagMode = "auto"
     language: Language = None
+    timezone: TimeZoneName = Field(
+        default=None, description="the IANA zone of the text's clock times and days"
+    )
 
 
 class TimeMentionOut(BaseModel):
@@ -91,6 +122,14 @@ class TimeMentionOut(BaseModel):
     earliest: datetime | None
     latest: datetime | None
     granularity: str | None
+    utc_offset: str | None = Field(
+        description='the UTC offset the interval was placed with ("+03:00"): a zone the text '
+        "names, or the document's; null when no zone is known"
+    )
+    floating: bool = Field(
+        description="a clock time whose zone is unknown: its interval is the wall-clock "
+        "reading labelled UTC, and it may lie up to 14 hours either side"
+    )
     anchor: str = Field(description='"publication" or "mention:<ordinal>" it was resolved against')
     edtf: str | None = None
 
@@ -99,6 +138,7 @@ class SourceOut(BaseModel):
     id: int
     name: str
     kind: str
+    timezone: str | None = Field(description="its default IANA time zone, when known")
 
 
 class ClaimantOut(BaseModel):
@@ -119,6 +159,9 @@ class AccountTimeOut(BaseModel):
     earliest: datetime | None
     latest: datetime | None
     granularity: str | None
+    floating: bool = Field(
+        default=False, description="a clock time whose zone is unknown (see time mentions)"
+    )
 
 
 class ParticipantOut(BaseModel):
@@ -241,6 +284,14 @@ class DocumentOut(BaseModel):
     language: str
     published: datetime
     published_precision: str
+    published_offset: str | None = Field(
+        description='the UTC offset the publication instant was given at ("+03:00"); '
+        "null for a bare day"
+    )
+    timezone: str | None = Field(
+        description="the IANA time zone its clock times and days were read in (the "
+        "document's, else its source's); null when none is known"
+    )
     content_sha256: str
     ingested_at: datetime
     text: str

@@ -85,6 +85,12 @@ def ingest(
     url: Annotated[str | None, typer.Option()] = None,
     title: Annotated[str | None, typer.Option()] = None,
     source_kind: Annotated[str, typer.Option(help="news, government, ngo, monitor")] = "news",
+    timezone: Annotated[
+        str | None, typer.Option(help="IANA zone of the articles' clock times (Europe/Moscow)")
+    ] = None,
+    source_timezone: Annotated[
+        str | None, typer.Option(help="set the source's default IANA time zone")
+    ] = None,
     language: Annotated[
         str | None,
         typer.Option(
@@ -99,12 +105,19 @@ def ingest(
     from timeline.ingest import DocumentDraft
     from timeline.language import check_language, detect_language
     from timeline.published import PublishedError, parse_published
+    from timeline.temporal.zones import ZoneError, zone_of
 
     try:
         when, precision = parse_published(published)
+        for option, zone in (("--timezone", timezone), ("--source-timezone", source_timezone)):
+            if zone is not None:
+                try:
+                    zone_of(zone)
+                except ZoneError as exc:
+                    raise _fail(f"{option}: {exc}") from exc
         if language is not None:
             check_language(language)
-    except (PublishedError, ValueError) as exc:
+    except (PublishedError, ValueError) as exc:  # ZoneError is answered above
         raise _fail(str(exc)) from exc
     drafts = []
     for path in files:
@@ -119,6 +132,8 @@ def ingest(
             title,
             language=language or detect_language(text),
             mode=mode.value,
+            timezone=timezone,
+            source_timezone=source_timezone,
         )
         drafts.append((path, draft))
     _ingest_all(drafts)

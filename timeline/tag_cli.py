@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -30,6 +30,7 @@ from timeline.extract.parse import ModelMissing, use_model
 from timeline.language import check_language, detect_language
 from timeline.settings import get_settings
 from timeline.temporal import TimeMention, tag
+from timeline.temporal.zones import ZoneError, zone_of
 
 
 class TagMode(StrEnum):
@@ -59,6 +60,10 @@ def tag_command(
         TagMode,
         typer.Option(help="news or narrative resolution; auto chooses per document"),
     ] = TagMode.auto,
+    timezone: Annotated[
+        str | None,
+        typer.Option(help="IANA zone of the text's clock times and days (e.g. Europe/Moscow)"),
+    ] = None,
     language: Annotated[
         str | None,
         typer.Option(help="ISO 639-1 code (en, ru, uk, ar, fr, de, es); detected if absent"),
@@ -66,19 +71,20 @@ def tag_command(
 ) -> None:
     """Find time expressions and print their TIMEX3 values and intervals."""
     try:
+        zone = parse_zone(timezone)
         if language is not None:
             _language(language, "--language")
         if input is not None:
             if file is not None:
                 raise BadInput("give either --input IN.jsonl or FILE, not both")
             load_model()
-            _batch(input, output, mode.value, language)
+            _batch(input, output, mode.value, zone, language)
         elif file is not None:
             if published is None:
                 raise BadInput("FILE needs --published YYYY-MM-DD (its publication date)")
             anchor = parse_anchor(published, "--published")
             load_model()
-            _table(file, anchor, mode.value, language)
+            _table(file, anchor, mode.value, zone, language)
         else:
             raise BadInput("give --input IN.jsonl (batch) or --published DATE FILE (table)")
     except BadInput as exc:
@@ -95,13 +101,17 @@ def load_model() -> None:
 
 
 def tag_text(
-    text: str, anchor: date | datetime, mode: str, language: str | None = None
+    text: str,
+    anchor: date | datetime,
+    mode: str,
+    zone: tzinfo | None = None,
+    language: str | None = None,
 ) -> list[TimeMention]:
     """The time mentions of `text` in `language` (detected when None), the tense of each
     read within its sentence."""
     language = language or detect_language(text)
     bounds = sentence_bounds_in(text, language)
-    return tag(text, anchor, mode=mode, sentences=bounds, language=language)  # type: ignore[arg-type]
+    return tag(text, anchor, mode=mode, sentences=bounds, zone=zone, language=language)  # type: ignore[arg-type]
 
 
 def _language(code: object, where: str) -> str:
@@ -111,6 +121,15 @@ def _language(code: object, where: str) -> str:
         return check_language(code)
     except ValueError as exc:
         raise BadInput(f"{where}: {exc}") from exc
+
+
+def parse_zone(name: str | None) -> tzinfo | None:
+    if name is None:
+        return None
+    try:
+        return zone_of(name)
+    except ZoneError as exc:
+        raise BadInput(f"--timezone: {exc}") from exc
 
 
 def parse_anchor(raw: str, where: str) -> date | datetime:
@@ -133,6 +152,7 @@ def mention_json(m: TimeMention) -> dict[str, Any]:
         "earliest": m.earliest.isoformat() if m.earliest else None,
         "latest": m.latest.isoformat() if m.latest else None,
         "granularity": m.granularity,
+        "utc_offset": m.utc_offset,
     }
 
 
@@ -156,7 +176,9 @@ def _document(line: str, number: int, path: Path) -> Doc:
     return str(doc["id"]), parse_anchor(doc["dct"][:10], f"{where} dct"), doc["text"], language
 
 
-def _batch(path: Path, output: Path | None, mode: str, language: str | None) -> None:
+def _batch(
+    path: Path, output: Path | None, mode: str, zone: tzinfo | None, language: str | None
+) -> None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -166,7 +188,7 @@ def _batch(path: Path, output: Path | None, mode: str, language: str | None) -> 
     started, chars = time.perf_counter(), 0
     try:
         for number, (doc_id, anchor, text, own_language) in enumerate(docs, 1):
-            mentions = tag_text(text, anchor, mode, own_language or language)
+            mentions = tag_text(text, anchor, mode, zone, own_language or language)
             sink.write(json.dumps({"id": doc_id, "timexes": [mention_json(m) for m in mentions]}))
             sink.write("\n")
             chars += len(text)
@@ -178,12 +200,14 @@ def _batch(path: Path, output: Path | None, mode: str, language: str | None) -> 
             sink.close()
 
 
-def _table(path: Path, anchor: date | datetime, mode: str, language: str | None) -> None:
+def _table(
+    path: Path, anchor: date | datetime, mode: str, zone: tzinfo | None, language: str | None
+) -> None:
     try:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"cannot read {path}: {exc}") from exc
-    mentions = tag_text(text, anchor, mode, language)
+    mentions = tag_text(text, anchor, mode, zone, language)
     typer.echo(f"{'span':>11}  {'type':8} {'value':14} {'mod':7} {'interval':35} text")
     for m in mentions:
         interval = f"{_day(m.earliest)} .. {_day(m.latest)}" if m.type in ("DATE", "TIME") else ""

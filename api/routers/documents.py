@@ -35,6 +35,8 @@ def _draft(body: DocumentIn) -> DocumentDraft:
         title=body.title,
         language=body.language or detect_language(body.text),
         mode=body.mode,
+        timezone=body.timezone,
+        source_timezone=body.source_timezone,
     )
 
 

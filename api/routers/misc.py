@@ -16,6 +16,7 @@ from timeline.extract.foreign import sentence_bounds_in
 from timeline.language import detect_language
 from timeline.published import parse_published
 from timeline.temporal import tag
+from timeline.temporal.zones import zone_of
 
 router = APIRouter(dependencies=[Depends(only_params())])
 
@@ -39,7 +40,8 @@ def tag_text(body: TagIn) -> TagOut:
     language is detected when not given). Nothing is stored."""
     published, precision = parse_published(body.published)
     anchor = published.date() if precision == "day" else published
+    zone = zone_of(body.timezone) if body.timezone else None
     language = body.language or detect_language(body.text)
     bounds = sentence_bounds_in(body.text, language)
-    found = tag(body.text, anchor, mode=body.mode, sentences=bounds, language=language)
+    found = tag(body.text, anchor, mode=body.mode, sentences=bounds, zone=zone, language=language)
     return TagOut(time_mentions=[mention_out(m) for m in found], language=language)

@@ -8,7 +8,14 @@ Pure: no clock, no I/O beyond reading the packaged rule files once.
 """
 
 from .foreign_lexicon import SUPPORTED_LANGUAGES, UnsupportedLanguage
-from .tagger import tag
+from .tagger import tag, warm
 from .types import GRANULARITIES, TimeMention
 
-__all__ = ["GRANULARITIES", "SUPPORTED_LANGUAGES", "TimeMention", "UnsupportedLanguage", "tag"]
+__all__ = [
+    "GRANULARITIES",
+    "SUPPORTED_LANGUAGES",
+    "TimeMention",
+    "UnsupportedLanguage",
+    "tag",
+    "warm",
+]
