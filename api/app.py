@@ -21,6 +21,7 @@ from timeline.ingest import read_document
 from timeline.language import warm_up as load_language_model
 from timeline.settings import Settings, get_settings
 from timeline.store.db import engine_for, unit_of_work
+from timeline.temporal import SUPPORTED_LANGUAGES
 
 DESCRIPTION = """Time expressions, events and competing accounts from news text.
 
@@ -55,6 +56,9 @@ def warm_up(gazetteer: Gazetteer) -> None:
     temporal.warm()
     load_language_model()  # a request without a language would load it (about a second)
     read_document(_WARM_TEXT, date(2017, 11, 14), gazetteer, "warm-up")
+    for language in SUPPORTED_LANGUAGES[1:]:
+        # each language's words and spaCy tokenizer (French's takes ~3 s to build)
+        read_document("14.11.2017.", date(2017, 11, 14), gazetteer, "warm-up", language=language)
 
 
 _WARM_TEXT = (
