@@ -18,6 +18,11 @@ DEFAULT_LANGUAGE = "en"
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")  # ISO 639-1, as clients send it
 SAMPLE_CHARS = 5_000  # enough for the model; a long article's language is its opening's
 MIN_LETTERS = 3
+# French, German and Spanish share English's script: on a short English string (a name, a
+# dateline) the model's guess among them is weak, and a wrong foreign reading loses every
+# English expression, so a guess of one of them must be this sure.
+LATIN_SCRIPT = frozenset({"fr", "de", "es"})
+LATIN_MIN_CONFIDENCE = 0.5
 
 
 @cache
@@ -38,8 +43,12 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return DEFAULT_LANGUAGE
-    code, _confidence = _identifier().classify(sample)
-    return str(code) if code in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+    code, confidence = _identifier().classify(sample)
+    if code not in SUPPORTED_LANGUAGES:
+        return DEFAULT_LANGUAGE
+    if code in LATIN_SCRIPT and confidence < LATIN_MIN_CONFIDENCE:
+        return DEFAULT_LANGUAGE
+    return str(code)
 
 
 def check_language(code: str) -> str:

@@ -28,6 +28,13 @@ def test_no_letters_is_english(text: str) -> None:
     assert detect_language(text) == "en"
 
 
+@pytest.mark.parametrize(
+    "text", ["Tuesday", "last week", "on Nov. 9", "the Bundestag", "Abu Kamal", "Mar 5"]
+)
+def test_short_english_strings_stay_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
 def test_a_language_we_cannot_read_is_read_as_english() -> None:
     assert (
         detect_language("Il ministero ha dichiarato martedì che l'esercito ha preso la città.")
