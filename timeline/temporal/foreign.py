@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from .cal import interval_of, move, period, value_of
 from .foreign_lexicon import TOKEN, Vocabulary, Word, normalize, vocabulary
-from .timex import fuzzy_interval
+from .timex import fuzzy_interval, narrow
 from .types import TimeMention, TimexType
 
 _SPACE = re.compile(r"\s+")
@@ -60,6 +60,7 @@ class Found:
     value: str
     rule: str
     end: int | None = None  # the character end, when it takes in a "." after the last token
+    mod: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,10 @@ def tag_foreign(
         if found is None or not _one_sentence(doc, found, starts):
             i += 1
             continue
-        mention = _mention(doc, found)
+        modified = _modified(doc, found)
+        if mentions and doc.tokens[modified.first].start < mentions[-1].end:
+            modified = found  # the word before belongs to the mention before
+        mention = _mention(doc, modified)
         if mention is not None:
             mentions.append(mention)
         i = found.last
@@ -191,6 +195,21 @@ def _end(doc: Text, found: Found) -> int:
     return found.end if found.end is not None else doc.tokens[found.last - 1].end
 
 
+def _modified(doc: Text, found: Found) -> Found:
+    """The match with the modifier word before it ("начале ноября", "principios de
+    marzo"): a calendar date's start, middle, end or approximation, as English "early
+    November"."""
+    if found.type != "DATE" or found.value == "PRESENT_REF":
+        return found
+    before = found.first - 1
+    while before > 0 and doc.word(before) in doc.vocab.connectors and doc.joined(before - 1):
+        before -= 1
+    mod = doc.vocab.modifiers.get(doc.word(before)) if before >= 0 else None
+    if mod is None or not doc.joined(before):
+        return found
+    return replace(found, first=before, mod=mod)
+
+
 def _mention(doc: Text, found: Found) -> TimeMention | None:
     start, end = doc.tokens[found.first].start, _end(doc, found)
     earliest: datetime | None = None
@@ -202,13 +221,15 @@ def _mention(doc: Text, found: Found) -> TimeMention | None:
         interval = interval_of(found.value)
         if interval is None:
             return None
-        earliest, latest, granularity = interval
+        first, last, granularity = interval
+        earliest, latest = narrow(first, last, found.mod)
     return TimeMention(
         start=start,
         end=end,
         text=doc.text[start:end],
         type=found.type,
         value=found.value,
+        mod=found.mod,
         earliest=earliest,
         latest=latest,
         granularity=granularity,
@@ -297,19 +318,27 @@ def _year(doc: Text, i: int) -> Found | None:
     if year is None:
         return None
     end, char_end = _year_word_after(doc, j + 1)
-    after_preposition = i > 0 and doc.word(i - 1) in doc.vocab.year_before and doc.joined(i - 1)
-    if j == i and end == j + 1 and not after_preposition:
+    if j == i and end == j + 1 and not _introduced(doc, i, doc.vocab.year_before):
         return None
     return Found(i, end, "DATE", f"{year:04d}", "year", char_end)
+
+
+def _introduced(doc: Text, i: int, prepositions: frozenset[str]) -> bool:
+    """Token i follows one of `prepositions` or a modifier ("fin 2016", "a finales de
+    2016"), connectors allowed between."""
+    before = i - 1
+    while before > 0 and doc.word(before) in doc.vocab.connectors and doc.joined(before - 1):
+        before -= 1
+    if before < 0 or not doc.joined(i - 1):
+        return False
+    word = doc.word(before)
+    return word in prepositions or word in doc.vocab.modifiers
 
 
 def _month(doc: Text, i: int) -> Found | None:
     """A month named alone after a preposition of the month ("в ноябре", "en novembre",
     "a principios de marzo": a connector may stand between, "Plaza de Mayo" is no date)."""
-    before = i - 1
-    while before > 0 and doc.word(before) in doc.vocab.connectors and doc.joined(before - 1):
-        before -= 1
-    if before < 0 or doc.word(before) not in doc.vocab.month_before or not doc.joined(i - 1):
+    if not _introduced(doc, i, doc.vocab.month_before):
         return None
     for end, month in doc.phrases(i, "month"):
         if month.full or doc.tokens[end - 1].end - doc.tokens[i].start >= MIN_MONTH:

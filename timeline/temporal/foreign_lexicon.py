@@ -55,6 +55,7 @@ _YAML_KEYS = {
     "month_before",
     "connectors",
     "leading",
+    "modifiers",
     "excluded",
     "not_after",
     "anchor",
@@ -101,6 +102,9 @@ class Vocabulary:
     month_before: frozenset[str]  # "в ноябре": a bare month name after one is a month
     connectors: frozenset[str]  # words inside a date: "9 de noviembre de 2017"
     leading: frozenset[str]  # prepositions that start a relative phrase but not its span
+    # words before a date that make it its start, end, middle or an approximation, by
+    # TIMEX3 mod: "в начале ноября" (START), "a finales de 2016" (END)
+    modifiers: dict[str, str] = field(default_factory=dict)
     # phrases that mean no date after these words (German "am Morgen" is the morning)
     not_after: dict[Phrase, frozenset[str]] = field(default_factory=dict)
     corpus: dict[str, Any] = field(default_factory=dict)
@@ -141,9 +145,18 @@ def vocabulary(language: str) -> Vocabulary:
         month_before=frozenset(_strings(raw, "month_before", language)),
         connectors=frozenset(_strings(raw, "connectors", language)),
         leading=frozenset(_strings(raw, "leading", language)),
+        modifiers=_modifiers(raw, language),
         not_after=_not_after(raw, language),
         corpus={k: raw[k] for k in ("anchor", "positive", "negative") if k in raw},
     )
+
+
+MODS = ("START", "MID", "END", "APPROX")
+
+
+def _modifiers(raw: dict[str, Any], language: str) -> dict[str, str]:
+    table = _named(raw, "modifiers", MODS, language)
+    return {normalize(word): mod for mod, words in table.items() for word in words}
 
 
 def _not_after(raw: dict[str, Any], language: str) -> dict[Phrase, frozenset[str]]:

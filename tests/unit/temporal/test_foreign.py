@@ -20,6 +20,7 @@ from timeline.temporal.foreign_lexicon import (
     _own_words,
     vocabulary,
 )
+from timeline.temporal.timex import narrow
 
 ANCHOR = date(2017, 11, 14)  # a Tuesday; ISO week 2017-W46
 
@@ -52,11 +53,14 @@ def test_positive(case: dict[str, Any]) -> None:
     found = [m for m in mentions if m.text == span]
     assert found, f"{span!r} not found in {[m.text for m in mentions]}"
     m = found[0]
-    assert (m.value, m.type) == (case["value"], case.get("type", "DATE"))
+    assert (m.value, m.type, m.mod) == (case["value"], case.get("type", "DATE"), case.get("mod"))
     assert case["in"][m.start : m.end] == span
     if m.type == "DATE" and not m.value.endswith("_REF"):
-        # the interval and granularity are the value's, as for English mentions
-        assert (m.earliest, m.latest, m.granularity) == interval_of(m.value)
+        # the interval and granularity are the value's, narrowed by the mod, as in English
+        found = interval_of(m.value)
+        assert found is not None
+        first, last, granularity = found
+        assert (m.earliest, m.latest, m.granularity) == (*narrow(first, last, m.mod), granularity)
     if m.type == "DURATION":
         assert (m.earliest, m.latest, m.granularity) == (None, None, None)
 
