@@ -205,6 +205,7 @@ def trigger_pattern() -> str:
     words |= {"nineteen", "eighteen", "thousand"}  # spelled years
     words |= {"ad", "fy"}  # "AD 9", "FY2018"
     words |= {"period"}  # "the latest period" (results news)
+    words |= {"season"}  # "each season"
     return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"
 
 

@@ -216,11 +216,23 @@ def _month_cue(ctx: Context) -> bool:
     return bool(words) and words[-1] in lexicon().month_cues
 
 
+def in_day_name(ctx: Context) -> bool:
+    """Whether a capitalized day is part of a title or an event's name, after a
+    capitalized word such as "White" ("White Christmas", "Bloody Sunday")."""
+    words = ctx.text[max(0, ctx.start - 12) : ctx.start].split()
+    if not words or not ctx.text[ctx.start].isupper():
+        return False
+    prev = words[-1]
+    return prev[:1].isupper() and prev.lower() in lexicon().day_name_words
+
+
 def holiday(g: Groups, ctx: Context) -> Result | None:
     name = str(g["holiday"]).replace("’", "'")
     name = " ".join(name.split())
     spec = lexicon().holidays.get(name)
     if spec is None or (not ctx.text[ctx.start].isupper() and not g.get("rel")):
+        return None
+    if in_day_name(ctx):
         return None
     base, on_ref = ctx.deictic_base()
     year = explicit_year(g, ctx)
@@ -233,11 +245,14 @@ def holiday(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", day.isoformat(), on_ref) if (day := _holiday_date(spec, year)) else None
 
 
-def _holiday_date(spec: tuple[int, int, int], year: int) -> date | None:
-    month, a, nth = spec
+def _holiday_date(spec: tuple[int, int, int, int], year: int) -> date | None:
+    month, a, nth, days_after = spec
     if month == 0:
         return easter(year) + timedelta(days=a)
-    return safe_date(year, month, a) if nth == 0 else nth_weekday(year, month, a, nth)
+    if nth == 0:
+        return safe_date(year, month, a)
+    weekday = nth_weekday(year, month, a, nth)
+    return weekday + timedelta(days=days_after) if weekday else None
 
 
 HANDLERS = {

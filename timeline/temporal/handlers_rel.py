@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from .cal import COARSE_UNITS, Period, move, period, shift, value_of
 from .context import Context, Result
-from .handlers_abs import infer_year
+from .handlers_abs import in_day_name, infer_year
 from .lexicon import Unit, lexicon
 from .tense import reported_before
 from .types import TimexType
@@ -67,7 +67,7 @@ def deictic_day(g: Groups, ctx: Context) -> Result:
 
 def weekday(g: Groups, ctx: Context) -> Result | None:
     day = weekday_of(g.get("weekday"))
-    if day is None:
+    if day is None or (not g.get("rel") and in_day_name(ctx)):
         return None
     rel = " ".join(str(g.get("rel") or "").split())
     if rel in ("the previous", "the following", "the next"):

@@ -29,6 +29,7 @@ class Unit:
     gran: str  # calendar granularity of one unit
     factor: int = 1  # a decade is ten years
     time: bool = False  # durations of hours and less take the PT prefix
+    short: tuple[str, ...] = ()  # abbreviations ("hr", "hrs"), only after a number
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ class Lexicon:
     anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
     timezones: dict[str, float]
-    # (month, day, 0), (month, weekday, nth) or (0, days after Easter, 0)
-    holidays: dict[str, tuple[int, int, int]]
+    # (month, day, 0, 0), (month, weekday, nth, days after) or (0, days after Easter, 0, 0)
+    holidays: dict[str, tuple[int, int, int, int]]
+    day_name_words: frozenset[str]
 
 
 def _table(raw: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> dict[str, Any]:
@@ -89,27 +91,34 @@ def _codes(table: dict[str, str], name: str, allowed: set[str]) -> dict[str, str
 def _units(raw: dict[str, Any]) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for name, spec in _table(raw, "units", dict).items():
+        short = spec.get("short", [])
+        if not isinstance(short, list) or not all(isinstance(w, str) for w in short):
+            raise LexiconError(f"lexicon: units[{name!r}].short must be a list of words")
         try:
-            unit = Unit(name=name, **spec)
+            unit = Unit(name=name, **{**spec, "short": tuple(short)})
         except TypeError as exc:
             raise LexiconError(f"lexicon: units[{name!r}]: {exc}") from exc
-        units[name] = units[unit.plural] = unit
+        for form in (name, unit.plural, *unit.short):
+            units[form] = unit
     return units
 
 
-def _holidays(raw: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
-    out: dict[str, tuple[int, int, int]] = {}
+def _holidays(raw: dict[str, Any]) -> dict[str, tuple[int, int, int, int]]:
+    out: dict[str, tuple[int, int, int, int]] = {}
     for name, spec in _table(raw, "holidays", (str, list)).items():
         easter = re.fullmatch(r"easter([+-]\d+)?", spec) if isinstance(spec, str) else None
         if isinstance(spec, str) and re.fullmatch(r"\d\d-\d\d", spec):
-            out[name] = (int(spec[:2]), int(spec[3:]), 0)
+            out[name] = (int(spec[:2]), int(spec[3:]), 0, 0)
         elif easter is not None:  # month 0: days from Easter Sunday
-            out[name] = (0, int(easter[1] or 0), 0)
-        elif isinstance(spec, list) and len(spec) == 3 and all(isinstance(n, int) for n in spec):
-            out[name] = (spec[0], spec[1], spec[2])
+            out[name] = (0, int(easter[1] or 0), 0, 0)
+        elif (
+            isinstance(spec, list) and len(spec) in (3, 4) and all(isinstance(n, int) for n in spec)
+        ):
+            out[name] = (spec[0], spec[1], spec[2], spec[3] if len(spec) == 4 else 0)
         else:
             raise LexiconError(
-                f"lexicon: holidays[{name!r}] must be 'MM-DD', 'easter+N' or [month, weekday, nth]"
+                f"lexicon: holidays[{name!r}] must be 'MM-DD', 'easter+N' or"
+                " [month, weekday, nth] (with days after it)"
             )
     return out
 
@@ -144,6 +153,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         number_blockers=_words(raw, "number_blockers"),
         timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
         holidays=_holidays(raw),
+        day_name_words=_words(raw, "day_name_words"),
     )
 
 
