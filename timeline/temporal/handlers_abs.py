@@ -157,13 +157,29 @@ def week_of(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", value_of(period("week", date.fromisoformat(day.value)))) if day else None
 
 
+# Words before "the 20th" that make it a date when a word, not punctuation, follows it
+# ("on the 20th in Paris"; "the 20th in a row" is a rank).
+_DAY_PREPOSITIONS = ("on", "by", "until", "till", "since", "from", "before", "after", "through")
+_FINE = ("month", "week", "day", "part_of_day", "hour", "minute", "second")
+
+
 def day_of_month(g: Groups, ctx: Context) -> Result | None:
-    """A day of the month ("on the 9th") in the month being talked about or published:
-    the month before when the clause is past and the day is still to come, or after."""
-    base, on_ref = ctx.deictic_base()
+    """A day of the month ("on the 9th"): in the month last talked about when that is not
+    the month of publication ("On March 3 ... on the 20th"); else in the month published
+    in, or the month before when the clause is past and the day is still to come, or
+    after when the clause is future and the day has gone."""
+    if g.get("word") and ctx.before(8).split()[-1:] not in [[w] for w in _DAY_PREPOSITIONS]:
+        return None
     day = int(str(g["dom"]))
+    base, on_ref = ctx.deictic_base()
     month = date(base.year, base.month, 1)
-    if ctx.tense == "past" and day > base.day:
+    ref = ctx.ref
+    talked = ref is not None and ref.gran in _FINE and not g.get("mrel")
+    if talked and ref is not None and (on_ref or ref.first.month != ctx.anchor.month):
+        month, on_ref = date(ref.first.year, ref.first.month, 1), True
+    elif g.get("mrel"):
+        month = shift("month", month, {"last": -1, "next": 1}.get(str(g["mrel"]), 0))
+    elif ctx.tense == "past" and day > base.day:
         month = shift("month", month, -1)
     elif ctx.tense == "future" and day < base.day:
         month = shift("month", month, 1)

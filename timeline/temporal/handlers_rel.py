@@ -292,12 +292,21 @@ def compared_amount(ctx: Context) -> bool:
 
 def units_later(g: Groups, ctx: Context) -> Result | None:
     unit, amount = unit_of(g.get("unit")), amount_of(g)
-    if unit is None or amount is None or unit.name == "weekend":
+    if unit is None or unit.name == "weekend":
         return None
+    bare = not g.get("num") and not g.get("vague")
+    if bare and g.get("unit") != unit.plural:
+        return None  # "day later" without a number: not an expression
     direction = str(g.get("dir"))
     sign = 1 if direction.startswith(("later", "after")) else -1
     if direction in ("before", "after", "prior") and _event_follows(ctx):
         return None  # "an hour after Lopez spoke": a duration before an event
+    if amount is None:
+        # "a few days later": a vague count measures a gap that no date can be computed
+        # from; as TimeML annotates it, the duration rule takes "a few days" (PXD)
+        return None
+    if bare:
+        return _vaguely_later(unit, sign, ctx)
     if unit.name == "year" and amount == 1 and sign < 0 and compared_amount(ctx):
         # "up from $4 million a year earlier": the current period a year before
         ref = ctx.current_ref()
@@ -307,6 +316,32 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
         )
     base, on_ref = _base(ctx, True)
     return Result("DATE", value_of(_shifted(base, unit, amount, sign)), on_ref)
+
+
+def _vaguely_later(unit: Unit, sign: int, ctx: Context) -> Result:
+    """ "Days later", "weeks earlier": no count, so not a measured gap but an adverb like
+    "later" with a grain ("days"), some time after (before) the last mentioned time.
+    Which day is not said, so the value names the last mentioned
+    time itself, seen at the unit's granularity when that is coarser ("months later"
+    than 3 March is after March 2016), with the mod AFTER (BEFORE). When the units are
+    finer than that time ("hours later" than a day, "days later" than 1991) they may not
+    leave it: ON_OR_AFTER (ON_OR_BEFORE). The value is too vague for later anaphora to
+    count from. Without any mentioned time (news opening "Months later, ..."), a time
+    before or after publication, by tense."""
+    if ctx.ref is None:
+        fuzzy = "FUTURE_REF" if ctx.tense == "future" else "PAST_REF"
+        return Result("DATE", fuzzy, sets_ref=False)
+    ref = ctx.ref
+    ref_gran = ref.gran if ref.gran in _ORDER else "day"
+    unit_gran = "year" if unit.gran in ("decade", "century") else unit.gran
+    unit_gran = unit_gran if unit_gran in _ORDER else "day"
+    leaves = _ORDER[unit_gran] <= _ORDER[ref_gran] and not unit.time
+    seen = period(unit_gran, ref.first) if _ORDER[unit_gran] < _ORDER[ref_gran] else ref
+    if seen.gran not in _ORDER:  # a part of day or a clock time: its day
+        seen = period("day", ref.first)
+    mods = ("AFTER", "BEFORE") if leaves else ("ON_OR_AFTER", "ON_OR_BEFORE")
+    mod = mods[0] if sign > 0 else mods[1]
+    return Result("DATE", value_of(seen), True, mod=mod, sets_ref=False)
 
 
 def _event_follows(ctx: Context) -> bool:

@@ -39,7 +39,27 @@ def _looks_like_year(ctx: Context, y: int) -> bool:
         return True
     if not next_word or not next_word[0].isalpha():
         return True
-    return next_word in lex.year_followers or not next_word.endswith("s")
+    return next_word in lex.year_followers or not _plural(next_word)
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as a plural noun ("soldiers"), not a singular in -s
+    ("analysis", "census", "process")."""
+    return word.endswith("s") and not word.endswith(("ss", "is", "us"))
+
+
+def year_apostrophe(g: Groups, ctx: Context) -> Result | None:
+    """A two-digit year after an apostrophe ("in '82", "the class of '09"), counted
+    after a word that makes a number a year, or at the start of a clause; a quoted number
+    ("'82 people") is not one."""
+    lex = lexicon()
+    words = ctx.before(20).split()
+    prev = words[-1].strip('"“(') if words else ""
+    following = ctx.after(15).split()
+    next_word = following[0].strip(".,;:") if following else ""
+    if next_word in lex.count_words or (prev and prev not in lex.year_cues):
+        return None
+    return Result("DATE", f"{two_digit_year(int(str(g['yq'])[1:]), ctx.anchor):04d}")
 
 
 def era_year(g: Groups, ctx: Context) -> Result | None:
@@ -317,5 +337,6 @@ HANDLERS = {
     "year_ago_adjective": year_ago_adjective,
     "same_period_year_before": same_period_year_before,
     "spelled_year": spelled_year,
+    "year_apostrophe": year_apostrophe,
     "the_unit": the_unit,
 }

@@ -27,7 +27,7 @@ from .types import Mode, TimeMention
 Handler = Callable[[dict[str, str | None], Context], Result | None]
 HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS}
 
-_WORD_START = re.compile(r"(?<![\w'’])[\w$']")
+_WORD_START = re.compile(r"(?<![\w'’])[\w$'’]")
 _LETTERS = re.compile(r"[a-z]*")
 # After a number: its other digits, an ordinal or plural suffix, and the next word.
 _NUMBER_TAIL = re.compile(
@@ -157,9 +157,11 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
     if tail is None or tail.group("sep") is None:
         return False
     word = tail.group("word")
-    if word is None:  # a separator, or an ordinal before punctuation ("on the 9th.")
+    if tail.group("suffix") not in (None, "s"):
+        return True  # an ordinal: "on the 9th.", "on the 20th in Paris", "the 19th century"
+    if word is None:  # a separator
         sep = tail.group("sep")
-        return (sep != "" and sep[-1] in "-:/'’") or tail.group("suffix") not in (None, "s")
+        return sep != "" and sep[-1] in "-:/'’"
     return word in g.followers
 
 
@@ -173,7 +175,7 @@ def _candidates(g: Grammar, low: str, trigger: int, pos: int) -> list[int]:
 
 
 def _can_begin(g: Grammar, low: str, start: int) -> bool:
-    if low[start].isdigit() or low[start] == "'":
+    if low[start].isdigit() or low[start] in "'’":
         return True
     word = _LETTERS.match(low, start)
     return word is not None and word.group() in g.starters
