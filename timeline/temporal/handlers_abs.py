@@ -218,13 +218,24 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
     month = month_of(word)
     if month is None or not _capitalized_ok(ctx, word):
         return None
-    if len(word) <= 4 and not str(g["month"]).endswith(".") and word not in ("may", "june", "july"):
+    short = len(word) <= 4 and word not in ("may", "june", "july")
+    if short and not str(g["month"]).endswith(".") and not _short_month_cue(ctx):
         return None  # "Jan Novak": a bare abbreviation is a name more often than a month
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
     _, on_ref = ctx.deictic_base()
     year = infer_year(ctx, month)
     return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
+
+
+def _short_month_cue(ctx: Context) -> bool:
+    """Whether a word just before makes an abbreviation without its period a month
+    ("in Sep", "until Oct"), and no capitalized word follows ("in Jan Novak's flat")."""
+    words = ctx.before(15).split()
+    after = ctx.text[ctx.end : ctx.end + 15].split()
+    if after and after[0][:1].isupper():
+        return False
+    return bool(words) and words[-1] in lexicon().short_month_cues
 
 
 def _month_cue(ctx: Context) -> bool:

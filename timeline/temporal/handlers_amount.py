@@ -43,6 +43,8 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     if amount is not None and g.get("halfa"):
         amount /= 2  # "half an hour"
     num = (g.get("num") or "").strip()
+    if _short_form(g, unit, ctx):
+        return None  # "3 Min": a name; abbreviations are informal and lowercase
     if unit.name in ("quarter", "half") and ctx.after(4).startswith((" of", "-")):
         return None  # "three quarters of its fuel": a fraction
     if unit.name == "second" and num in ("a", "an"):
@@ -54,6 +56,15 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     if num in ("a", "an") and ctx.low[ctx.end : ctx.end + 1] == "-":
         return None
     return Result("DURATION", duration_value(unit, amount))
+
+
+def _short_form(g: Groups, unit: Unit, ctx: Context) -> bool:
+    """Whether the unit is an abbreviation ("hr", "min") written capitalized."""
+    word = str(g.get("unit") or "")
+    if word not in unit.short:
+        return False
+    i = ctx.end - len(word)
+    return ctx.text[i : i + 1].isupper()
 
 
 def lasting(g: Groups, ctx: Context) -> Result | None:

@@ -38,7 +38,9 @@ class Lexicon:
     ambiguous_months: frozenset[str]
     weekdays: dict[str, int]
     ambiguous_weekdays: frozenset[str]
+    weekday_cues: frozenset[str]
     numbers: dict[str, float]
+    informal_days: dict[str, str]
     vague_numbers: frozenset[str]
     ordinals: dict[str, int]
     units: dict[str, Unit]  # by singular and by plural form
@@ -49,6 +51,9 @@ class Lexicon:
     year_cues: frozenset[str]
     year_followers: frozenset[str]
     month_cues: frozenset[str]
+    short_month_cues: frozenset[str]
+    clock_blockers: frozenset[str]
+    scripture_books: frozenset[str]
     rate_words: frozenset[str]
     duration_leads: frozenset[str]
     count_words: frozenset[str]
@@ -123,6 +128,17 @@ def _holidays(raw: dict[str, Any]) -> dict[str, tuple[int, int, int, int]]:
     return out
 
 
+DEICTIC_WORDS = {"yesterday", "today", "tomorrow", "tonight"}
+
+
+def _informal(raw: dict[str, Any]) -> dict[str, str]:
+    table = _table(raw, "informal_days", str)
+    bad = {k: v for k, v in table.items() if v not in DEICTIC_WORDS}
+    if bad:
+        raise LexiconError(f"lexicon: informal_days must stand for {sorted(DEICTIC_WORDS)}: {bad}")
+    return table
+
+
 def parse_lexicon(raw: Any) -> Lexicon:
     if not isinstance(raw, dict):
         raise LexiconError("lexicon: the file must hold a mapping of tables")
@@ -131,7 +147,9 @@ def parse_lexicon(raw: Any) -> Lexicon:
         ambiguous_months=_words(raw, "ambiguous_months"),
         weekdays=_table(raw, "weekdays", int),
         ambiguous_weekdays=_words(raw, "ambiguous_weekdays"),
+        weekday_cues=_words(raw, "weekday_cues"),
         numbers={k: float(v) for k, v in _table(raw, "numbers", (int, float)).items()},
+        informal_days=_informal(raw),
         vague_numbers=_words(raw, "vague_numbers"),
         ordinals=_table(raw, "ordinals", int),
         units=_units(raw),
@@ -142,6 +160,9 @@ def parse_lexicon(raw: Any) -> Lexicon:
         year_cues=_words(raw, "year_cues"),
         year_followers=_words(raw, "year_followers"),
         month_cues=_words(raw, "month_cues"),
+        short_month_cues=_words(raw, "short_month_cues"),
+        clock_blockers=_words(raw, "clock_blockers"),
+        scripture_books=_words(raw, "scripture_books"),
         rate_words=_words(raw, "rate_words"),
         duration_leads=_words(raw, "duration_leads"),
         count_words=_words(raw, "count_words"),
@@ -205,6 +226,9 @@ def macros() -> dict[str, str]:
         "MIN": r"[0-5]\d(?!\d)",
         "MONTH": "(?:" + alternation(plain_months) + "|" + alternation(abbrevs, abbrev=True) + ")",
         "WEEKDAY": alternation(weekdays, abbrev=True),
+        "WEEKDAY_WORD": alternation(lex.ambiguous_weekdays, abbrev=True),
+        "INFORMAL_DAY": alternation(w for w, d in lex.informal_days.items() if d != "tonight"),
+        "INFORMAL_NIGHT": alternation(w for w, d in lex.informal_days.items() if d == "tonight"),
         "NUM": number,
         "VAGUE": alternation(lex.vague_numbers),
         "UNIT": alternation(set(lex.units)),
