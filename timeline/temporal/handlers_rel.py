@@ -107,8 +107,8 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
 
 def weekday_word(g: Groups, ctx: Context) -> Result | None:
     """A weekday abbreviation that is also a word ("Sat", "Sun"): a day only when
-    capitalized, after "next", "on", "until"... and not followed by another capitalized
-    word ("on Sun Valley" is a place)."""
+    capitalized, after "next", "on", "until"... or before a time or a date ("Sat 10pm"),
+    and not followed by another capitalized word ("on Sun Valley" is a place)."""
     raw = str(g.get("weekday") or "")
     i = ctx.end - len(raw)
     if not ctx.text[i : i + 1].isupper() or ctx.text[i : i + 3].isupper():
@@ -116,7 +116,8 @@ def weekday_word(g: Groups, ctx: Context) -> Result | None:
     after = ctx.text[ctx.end : ctx.end + 20].split()
     if after and after[0][:1].isupper():
         return None
-    if not g.get("rel") and ctx.before(12).split()[-1:] not in _weekday_cues():
+    timed = bool(after) and after[0][:1].isdigit()  # "Sat 10pm", "Sun 12 Nov"
+    if not g.get("rel") and not timed and ctx.before(12).split()[-1:] not in _weekday_cues():
         return None
     return weekday(g, ctx)
 
@@ -198,7 +199,8 @@ def bare_clock(g: Groups, ctx: Context) -> Result | None:
     lex = lexicon()
     words = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
     prev = words[-1].strip('("“,') if words else ""
-    if prev.lower() in lex.scripture_books or prev.lower() in lex.clock_blockers:
+    near = {w.lower().strip(".,;:") for w in words[-3:]}
+    if prev.lower() in lex.scripture_books or near & lex.clock_blockers:
         return None
     if prev[:1].isupper() and not _date_word(prev) and not _opens_sentence(ctx, prev):
         return None  # a name before it: "Acts 2:38", "Chelsea 2:10"
