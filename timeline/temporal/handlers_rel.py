@@ -169,7 +169,7 @@ def clock(g: Groups, ctx: Context) -> Result | None:
         if day is not None:
             base = _weekday_date(base, day, "", ctx)
     elif g.get("deictic"):
-        base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(str(g["deictic"]), 0))
+        base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(standard_day(g["deictic"]), 0))
     elif g.get("month"):
         month, day = month_of(g.get("month")), day_of(g.get("day"))
         if month is None or day is None:
