@@ -163,12 +163,17 @@ _DAY_PREPOSITIONS = ("on", "by", "until", "till", "since", "from", "before", "af
 _FINE = ("month", "week", "day", "part_of_day", "hour", "minute", "second")
 
 
+def _after_preposition(ctx: Context) -> bool:
+    return ctx.before(8).split()[-1:] in [[w] for w in _DAY_PREPOSITIONS]
+
+
 def day_of_month(g: Groups, ctx: Context) -> Result | None:
     """A day of the month ("on the 9th"): in the month last talked about when that is not
     the month of publication ("On March 3 ... on the 20th"); else in the month published
     in, or the month before when the clause is past and the day is still to come, or
     after when the clause is future and the day has gone."""
-    if g.get("word") and ctx.before(8).split()[-1:] not in [[w] for w in _DAY_PREPOSITIONS]:
+    word = g.get("word")
+    if word and (word not in lexicon().day_followers or not _after_preposition(ctx)):
         return None
     day = int(str(g["dom"]))
     base, on_ref = ctx.deictic_base()

@@ -53,6 +53,7 @@ class Lexicon:
     month_cues: frozenset[str]
     short_month_cues: frozenset[str]
     clock_blockers: frozenset[str]
+    day_followers: frozenset[str]
     scripture_books: frozenset[str]
     rate_words: frozenset[str]
     duration_leads: frozenset[str]
@@ -162,6 +163,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         month_cues=_words(raw, "month_cues"),
         short_month_cues=_words(raw, "short_month_cues"),
         clock_blockers=_words(raw, "clock_blockers"),
+        day_followers=_words(raw, "day_followers"),
         scripture_books=_words(raw, "scripture_books"),
         rate_words=_words(raw, "rate_words"),
         duration_leads=_words(raw, "duration_leads"),
@@ -184,16 +186,51 @@ def lexicon() -> Lexicon:
     return parse_lexicon(yaml.safe_load(text))
 
 
+_END = ""  # the key of a trie node that marks the end of a word, with its suffix
+
+
 def alternation(words: Iterable[str], abbrev: bool = False) -> str:
     """A regex alternation of `words`, longest first; spaces match any whitespace and
-    short abbreviations may carry a period ("nov.")."""
-    parts = []
-    for word in sorted(words, key=lambda w: (-len(w), w)):
-        part = re.escape(word).replace(r"\ ", " ").replace(" ", r"\s+")
-        if abbrev and len(word) <= 4:
-            part += r"\.?"
-        parts.append(part)
-    return "(?:" + "|".join(parts) + ")"
+    short abbreviations may carry a period ("nov.").
+
+    Written as a trie ("hour(?:s)?" rather than "hours|hour"): Python's regex engine
+    tries alternatives one by one, and the rules try these tables at every candidate
+    position, most of which match none; a trie rejects them at the first letter. It
+    matches what the plain longest-first alternation matches: words that differ at some
+    letter cannot both match at one place, and a word's longer continuations are tried
+    before it (greedily), as longest-first does."""
+    root: dict[str, Any] = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[_END] = r"\.?" if abbrev and len(word) <= 4 else ""
+    return "(?:" + _trie(root) + ")"
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return max((1 + _depth(child) for key, child in node.items() if key != _END), default=0)
+
+
+def _trie(node: dict[str, Any]) -> str:
+    """The alternation of the words below `node`, longest continuation first."""
+    keys = sorted((k for k in node if k != _END), key=lambda k: (-_depth(node[k]), k))
+    branches = [k + _sub(node[k]) for k in keys]
+    return "|".join(branches)
+
+
+def _sub(node: dict[str, Any]) -> str:
+    """The regex after a letter: its continuations, then the end of a word if one ends
+    there (with its optional period), so that longer words are tried first."""
+    inner = _trie(node)
+    if _END not in node:
+        return inner if len(node) == 1 and "|" not in inner else f"(?:{inner})"
+    suffix = str(node[_END])
+    if not inner:
+        return suffix
+    if suffix:
+        return f"(?:{inner}|{suffix})"
+    return f"(?:{inner})?"
 
 
 def _tens_units(lex: Lexicon) -> str:
