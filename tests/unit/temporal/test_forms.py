@@ -4,13 +4,14 @@ informal units that must follow a number."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from timeline.temporal import tag
 from timeline.temporal.handlers_abs import _holiday_date
-from timeline.temporal.lexicon import lexicon
+from timeline.temporal.lexicon import alternation, lexicon
 
 ANCHOR = date(2018, 3, 21)
 
@@ -80,3 +81,23 @@ def test_a_clock_time_at_a_sentence_start_after_a_book_of_the_bible_is_a_verse()
         "2018-03-21T19:30",
         "2018-03-21T20:00",
     ]
+
+
+def _longest_first(words: list[str], abbrev: bool) -> str:
+    parts = []
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        part = re.escape(word).replace(r"\ ", r"\s+")
+        parts.append(part + (r"\.?" if abbrev and len(word) <= 4 else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@pytest.mark.parametrize("abbrev", [False, True])
+def test_word_tables_as_tries_match_what_longest_first_matches(abbrev: bool) -> None:
+    words = ["tue", "tues", "tuesday", "mid", "mid afternoon", "midafternoon", "mid-", "hr"]
+    words += ["hrs", "hour", "hours", "new year", "new year's eve", "a", "an", "a few"]
+    trie = re.compile(alternation(words, abbrev) + r"(?=\W|$)")
+    plain = re.compile(_longest_first(words, abbrev) + r"(?=\W|$)")
+    text = "tues. tuesday mid  afternoon mid-term hrs hour new year's eve a few an tue"
+    for start in range(len(text)):
+        found, expected = trie.match(text, start), plain.match(text, start)
+        assert (found and found.span()) == (expected and expected.span()), text[start:]
