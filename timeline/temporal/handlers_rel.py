@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from .cal import COARSE_UNITS, Period, move, period, shift, value_of
 from .context import Context, Result
-from .handlers_abs import in_day_name, infer_year, month_day
+from .handlers_abs import in_day_name, infer_year
 from .lexicon import Unit, lexicon
 from .tense import reported_before
 from .types import TimexType
@@ -180,58 +180,6 @@ def clock(g: Groups, ctx: Context) -> Result | None:
     tz = lexicon().timezones.get(str(g.get("tz") or "").strip(), 0.0)
     value = f"{base.isoformat()}T{hour:02d}:{minute:02d}{utc_offset(tz)}"
     return Result("TIME", value, on_ref)
-
-
-def date_clock(g: Groups, ctx: Context) -> Result | None:
-    """ "3 Oct 10pm", "Nov. 9 at 17:30 GMT": the clock time on that date."""
-    day = month_day(g, ctx)
-    hour, minute = _clock_reading(g)
-    if day is None or hour is None or not 0 <= hour <= 24:
-        return None
-    tz = lexicon().timezones.get(" ".join(str(g.get("tz") or "").split()), 0.0)
-    return Result("TIME", f"{day.value}T{hour:02d}:{minute:02d}{utc_offset(tz)}", day.on_ref)
-
-
-def bare_clock(g: Groups, ctx: Context) -> Result | None:
-    """A clock time without "a.m." or "at" ("Lunch 12:30"): not after a capitalized
-    name ("John 3:16", a verse), a number, or a word of scores and ratios ("won 3:15");
-    not before a count ("12:30 minutes" is a duration written as a clock)."""
-    lex = lexicon()
-    words = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
-    prev = words[-1].strip('("“,') if words else ""
-    near = {w.lower().strip(".,;:") for w in words[-3:]}
-    if prev.lower() in lex.scripture_books or near & lex.clock_blockers:
-        return None
-    if prev[:1].isupper() and not _date_word(prev) and not _opens_sentence(ctx, prev):
-        return None  # a name before it: "Acts 2:38", "Chelsea 2:10"
-    if prev[-1:].isdigit():
-        return None
-    following = ctx.text[ctx.end : ctx.end + 12].split()
-    nxt = following[0].strip(".,;:") if following else ""
-    if nxt.lower() in _COUNTS:
-        return None
-    if prev[:1].isupper() and nxt[:1].isupper() and not _date_word(prev):
-        return None  # between two names: "Chelsea 2:10 Arsenal", a score
-    return clock(g, ctx)
-
-
-# Words after a clock-like number that make it a length or a count.
-_COUNTS = {"minutes", "minute", "mins", "min", "seconds", "secs", "hours", "laps", "goals"}
-
-
-def _opens_sentence(ctx: Context, word: str) -> bool:
-    """Whether `word`, just before the expression, is the first of its sentence (so its
-    capital says nothing: "Lunch 12:30")."""
-    before = ctx.text[max(0, ctx.start - 40) : ctx.start].rstrip()
-    head = before[: len(before) - len(word)].rstrip()
-    return head == "" or head[-1] in '.!?:;\n"“'
-
-
-def _date_word(word: str) -> bool:
-    """Whether a capitalized word is a time word that may precede a clock time
-    ("Tuesday 12:30", "Today 9:15")."""
-    lex, w = lexicon(), word.lower().rstrip(".,:")
-    return w in lex.weekdays or w in lex.months or w in ("today", "tomorrow", "tonight", "at")
 
 
 def _recent_day(ctx: Context) -> date | None:
@@ -460,8 +408,6 @@ HANDLERS = {
     "weekday": weekday,
     "part_of_day": part_of_day,
     "clock": clock,
-    "date_clock": date_clock,
-    "bare_clock": bare_clock,
     "weekday_word": weekday_word,
     "relative_unit": relative_unit,
     "units_ago": units_ago,

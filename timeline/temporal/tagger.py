@@ -16,6 +16,7 @@ from .context import Context, Result
 from .grammar import Grammar, build, load_rules
 from .handlers_abs import HANDLERS as ABSOLUTE
 from .handlers_amount import HANDLERS as AMOUNTS
+from .handlers_clock import HANDLERS as CLOCKS
 from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
@@ -25,7 +26,7 @@ from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
 
 Handler = Callable[[dict[str, str | None], Context], Result | None]
-HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS}
+HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS, **CLOCKS}
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w$'’]")
 _LETTERS = re.compile(r"[a-z]*")
