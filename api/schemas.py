@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from timeline.extract.parse import MAX_CHARS
 from timeline.published import PublishedError, parse_published
+from timeline.temporal.zones import zone_of
 
 
 def _check_published(value: str) -> str:
@@ -20,6 +21,25 @@ def _check_published(value: str) -> str:
 
 
 Published = Annotated[str, AfterValidator(_check_published)]
+
+
+def _check_zone(value: str | None) -> str | None:
+    if value is None:
+        return None
+    zone_of(value)  # ZoneError (a ValueError) says what is wrong: a 422 naming the field
+    return value
+
+
+TimeZoneName = Annotated[
+    str | None,
+    Field(
+        default=None,
+        max_length=64,
+        description="an IANA time zone name (Europe/Moscow, Asia/Damascus, UTC)",
+        examples=["Europe/Moscow"],
+    ),
+    AfterValidator(_check_zone),
+]
 # Row ids are 32-bit integers in the database: a larger number is simply no id of ours.
 RowId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 SourceKind = Literal["news", "government", "ngo", "monitor", "social", "other"]
@@ -38,6 +58,14 @@ class DocumentIn(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=500)
     language: str = Field(default="en", min_length=2, max_length=12)
+    timezone: TimeZoneName = Field(
+        default=None,
+        description="the IANA zone of the article's clock times and days "
+        "(default: the source's); without any, clock times float",
+    )
+    source_timezone: TimeZoneName = Field(
+        default=None, description="sets the source's default IANA time zone"
+    )
 
     @field_validator("text")
     @classmethod
@@ -63,6 +91,9 @@ class TagIn(BaseModel):
     text: str = Field(max_length=MAX_CHARS)
     published: Published = Field(examples=["2017-11-14"])
     mode: Literal["news", "narrative"] = "news"
+    timezone: TimeZoneName = Field(
+        default=None, description="the IANA zone of the text's clock times and days"
+    )
 
 
 class TimeMentionOut(BaseModel):
@@ -75,6 +106,14 @@ class TimeMentionOut(BaseModel):
     earliest: datetime | None
     latest: datetime | None
     granularity: str | None
+    utc_offset: str | None = Field(
+        description='the UTC offset the interval was placed with ("+03:00"): a zone the text '
+        "names, or the document's; null when no zone is known"
+    )
+    floating: bool = Field(
+        description="a clock time whose zone is unknown: its interval is the wall-clock "
+        "reading labelled UTC, and it may lie up to 14 hours either side"
+    )
     anchor: str = Field(description='"publication" or "mention:<ordinal>" it was resolved against')
     edtf: str | None = None
 
@@ -83,6 +122,7 @@ class SourceOut(BaseModel):
     id: int
     name: str
     kind: str
+    timezone: str | None = Field(description="its default IANA time zone, when known")
 
 
 class ClaimantOut(BaseModel):
@@ -103,6 +143,9 @@ class AccountTimeOut(BaseModel):
     earliest: datetime | None
     latest: datetime | None
     granularity: str | None
+    floating: bool = Field(
+        default=False, description="a clock time whose zone is unknown (see time mentions)"
+    )
 
 
 class ParticipantOut(BaseModel):
@@ -225,6 +268,14 @@ class DocumentOut(BaseModel):
     language: str
     published: datetime
     published_precision: str
+    published_offset: str | None = Field(
+        description='the UTC offset the publication instant was given at ("+03:00"); '
+        "null for a bare day"
+    )
+    timezone: str | None = Field(
+        description="the IANA time zone its clock times and days were read in (the "
+        "document's, else its source's); null when none is known"
+    )
     content_sha256: str
     ingested_at: datetime
     text: str

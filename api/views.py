@@ -24,6 +24,7 @@ from api.schemas import (
     TimeMentionOut,
 )
 from timeline.export.edtf import edtf
+from timeline.published import offset_text
 from timeline.store.models import (
     Account,
     Document,
@@ -37,7 +38,7 @@ from timeline.temporal.types import TIMEX_FIELDS, TimeMention
 
 
 def source_out(source: Source) -> SourceOut:
-    return SourceOut(id=source.id, name=source.name, kind=source.kind)
+    return SourceOut(id=source.id, name=source.name, kind=source.kind, timezone=source.timezone)
 
 
 def mention_out(
@@ -49,6 +50,7 @@ def mention_out(
         anchor_ordinal = m.anchor_index
     return TimeMentionOut(
         **{name: getattr(m, name) for name in TIMEX_FIELDS},
+        floating=m.floating,
         anchor="publication" if anchor_ordinal is None else f"mention:{anchor_ordinal}",
         edtf=edtf(m.earliest, m.latest, m.granularity, m.mod) if m.type != "DURATION" else None,
     )
@@ -78,6 +80,7 @@ def account_out(a: Account) -> AccountOut:
             earliest=a.earliest,
             latest=a.latest,
             granularity=a.granularity,
+            floating=a.time_mention.floating if a.time_mention else False,
         ),
         participants=[
             ParticipantOut(role=p.role, kind=p.kind, name=p.name, entity_id=p.entity_id)
@@ -151,6 +154,8 @@ def document_out(d: Document, accounts: Sequence[Account]) -> DocumentOut:
         language=d.language,
         published=d.published,
         published_precision=d.published_precision,
+        published_offset=None if d.published_offset is None else offset_text(d.published_offset),
+        timezone=d.timezone,
         content_sha256=d.content_sha256,
         ingested_at=d.ingested_at,
         text=d.text,

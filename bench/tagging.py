@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/tagging.py [--repeat 3] [--limit-chars N]
 
+Warm and cold: the throughput is warm (the grammar built, best of --repeat passes); the
+cold costs are read in fresh processes: the import, the first call without a warm-up,
+the first call after `timeline.temporal.warm()`, and the first `POST /tag` of a service
+just created (`create_app` warms up) against the median of the next ones.
+
 Text: the TimeBank and AQUAINT development documents (../shared/data/timex), else the
 shared sample article. Each document is tagged with its own publication date by
 `timeline.temporal.tag` in auto mode (the default of `timeline tag`) and searched by
@@ -20,7 +25,10 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
+import socket
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -122,6 +130,101 @@ def main() -> None:
     path = throughput(lambda d: tag_text(d[1], d[0], "auto"), docs, 1)
     print(f"tag with its parse (/tag)    {path:>12,.0f} chars/s")
     print(f"ratio (with the parse)       {path / theirs:>12.1f}x")
+
+    print("cold (fresh processes):")
+    for name, ms in startup_costs().items():
+        print(f"  {name:<27} {ms:>10.1f} ms")
+
+
+def startup_costs() -> dict[str, float]:
+    """Milliseconds, each read in a fresh process: the import, the first call, warm(), the
+    first call after it; then a service started as `timeline serve` runs it, and its
+    first POST /tag over HTTP against the median of the next twenty."""
+    child = subprocess.run(
+        [sys.executable, "-c", _COLD_TAGGER], capture_output=True, text=True, check=True
+    )
+    costs: dict[str, float] = json.loads(child.stdout)
+    costs.update(_cold_service())
+    return costs
+
+
+_COLD_TAGGER = """
+import json, time
+from datetime import date
+started = time.perf_counter()
+from timeline.temporal import tag, warm
+imported = time.perf_counter()
+probe = "The ministry said on Tuesday, two days after the strike of Nov. 12, that talks end today."
+tag(probe, date(2017, 11, 14))
+first = time.perf_counter()
+warm()
+warmed = time.perf_counter()
+tag(probe.replace("Tuesday", "Monday"), date(2017, 11, 14))
+after = time.perf_counter()
+print(json.dumps({
+    "import": 1000 * (imported - started),
+    "first call (no warm-up)": 1000 * (first - imported),
+    "warm()": 1000 * (warmed - first),
+    "first call after warm()": 1000 * (after - warmed),
+}))
+"""
+
+
+def _cold_service() -> dict[str, float]:
+    import statistics
+    import tempfile
+
+    import httpx
+
+    timeline = Path(sys.executable).with_name("timeline")
+    with tempfile.TemporaryDirectory() as folder, socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        env = {**os.environ, "TIMELINE_DATABASE_URL": f"sqlite:///{folder}/bench.db"}
+        subprocess.run([timeline, "db", "upgrade"], env=env, check=True, capture_output=True)
+        probe.close()
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            [timeline, "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for_port(port, server)
+            up = time.perf_counter()
+            times = []
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+                for n in range(21):
+                    body = {"text": _PROBE.replace("12", str(n + 1)), "published": "2017-11-14"}
+                    begun = time.perf_counter()
+                    client.post("/tag", json=body).raise_for_status()
+                    times.append(1000 * (time.perf_counter() - begun))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return {
+        "service start (to listening)": 1000 * (up - started),
+        "first POST /tag": times[0],
+        "later POST /tag (median)": statistics.median(times[1:]),
+    }
+
+
+_PROBE = "The ministry said on Tuesday, two days after the strike of Nov. 12, that talks end today."
+
+
+def _wait_for_port(port: int, server: subprocess.Popen[bytes]) -> None:
+    """Until the server accepts connections (no request is sent before the timed one)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"error: timeline serve exited with {server.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    sys.exit("error: timeline serve did not listen within 120 s")
 
 
 def sentences_of_each(docs: list[Doc]) -> dict[str, Bounds]:

@@ -65,6 +65,11 @@ def test_export_writes_parseable_csv(database: str, tmp_path: Path) -> None:
     [
         (["--published", "2017-13-01", "--source", "W"], "not a real date"),
         (["--published", "soon", "--source", "W"], "not an ISO 8601"),
+        (["--published", "2017-11-14", "--source", "W", "--timezone", "Moscow"], "--timezone"),
+        (
+            ["--published", "2017-11-14", "--source", "W", "--source-timezone", "GMT+3"],
+            "IANA time zone",
+        ),
     ],
 )
 def test_ingest_errors_name_what_to_fix(

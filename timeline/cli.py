@@ -84,19 +84,43 @@ def ingest(
     url: Annotated[str | None, typer.Option()] = None,
     title: Annotated[str | None, typer.Option()] = None,
     source_kind: Annotated[str, typer.Option(help="news, government, ngo, monitor")] = "news",
+    timezone: Annotated[
+        str | None, typer.Option(help="IANA zone of the articles' clock times (Europe/Moscow)")
+    ] = None,
+    source_timezone: Annotated[
+        str | None, typer.Option(help="set the source's default IANA time zone")
+    ] = None,
 ) -> None:
     """Ingest article files, one transaction each, showing progress."""
     from timeline.ingest import DocumentDraft
     from timeline.published import PublishedError, parse_published
+    from timeline.temporal.zones import ZoneError, zone_of
 
     try:
         when, precision = parse_published(published)
+        for option, zone in (("--timezone", timezone), ("--source-timezone", source_timezone)):
+            if zone is not None:
+                try:
+                    zone_of(zone)
+                except ZoneError as exc:
+                    raise _fail(f"{option}: {exc}") from exc
     except PublishedError as exc:
         raise _fail(str(exc)) from exc
     drafts = []
     for path in files:
         text = _read_text(path)
-        drafts.append((path, DocumentDraft(text, when, precision, source, source_kind, url, title)))
+        draft = DocumentDraft(
+            text,
+            when,
+            precision,
+            source,
+            source_kind,
+            url,
+            title,
+            timezone=timezone,
+            source_timezone=source_timezone,
+        )
+        drafts.append((path, draft))
     _ingest_all(drafts)
 
 

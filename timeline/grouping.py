@@ -29,6 +29,7 @@ from timeline.reconcile.scoring import load_grouping_rules as _load_rules
 from timeline.settings import get_settings
 from timeline.store.models import Account, DisputeRow, Event, Participant
 from timeline.store.repositories import AccountRepository, EventRepository
+from timeline.temporal.zones import with_offset
 
 KIND_TITLES = {
     "capture": "Capture",
@@ -402,7 +403,7 @@ def _view(account: Account) -> AccountView:
     modality = account.modality if account.modality in _MODALITIES else "actual"
     return AccountView(
         id=account.id,
-        time_value=account.time_value,
+        time_value=_zoned_value(account),
         earliest=account.earliest,
         latest=account.latest,
         own_time=account.time_source == "own",
@@ -421,12 +422,21 @@ def _view(account: Account) -> AccountView:
         quote=account.quote,
         time_text=account.time_mention.text if account.time_mention else None,
         granularity=account.granularity,
+        floating=account.time_mention.floating if account.time_mention else False,
         # Telling that someone denied it ("the ministry rejected the claim") is a rebuttal.
         stance="denies" if account.kind in REBUTTING_KINDS else polarity,
         modality=modality,  # type: ignore[arg-type]
         quantities=tuple(_quantity(q) for q in account.quantities or []),
         stage=account.kind,
     )
+
+
+def _zoned_value(account: Account) -> str | None:
+    """The account's time as disputes name it: a clock reading with its zone, if known."""
+    mention = account.time_mention
+    if account.time_value is None or mention is None or mention.value != account.time_value:
+        return account.time_value  # no mention, or a curator's correction
+    return with_offset(account.time_value, mention.utc_offset)
 
 
 _MODALITIES = frozenset({"actual", "hypothetical", "attempted", "prevented", "planned"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
@@ -18,18 +18,24 @@ from timeline.entities import entry_fields
 from timeline.extract import Gazetteer, extract_events
 from timeline.extract.parse import one_parse
 from timeline.extract.sentences import sentence_bounds
+from timeline.extract.timing import dating_of
 from timeline.extract.types import EventMention, Quantity
 from timeline.grouping import place_accounts
+from timeline.published import offset_minutes
 from timeline.reconcile.envelope import listed_from
 from timeline.reconcile.scoring import UNDATED_REACH
 from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
 from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
 from timeline.temporal import TimeMention, tag
+from timeline.temporal.zones import zone_of
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentDraft:
-    """A document as submitted; `published` is a UTC instant, `published_precision` day|second."""
+    """A document as submitted; `published` is an aware instant at the offset it was given
+    at (midnight UTC for a bare day), `published_precision` day|second. `timezone` is the
+    IANA zone of its clock times and days (default: its source's); `source_timezone` sets
+    the source's default zone."""
 
     text: str
     published: datetime
@@ -39,10 +45,17 @@ class DocumentDraft:
     url: str | None = None
     title: str | None = None
     language: str = "en"
+    timezone: str | None = None
+    source_timezone: str | None = None
 
     @property
     def anchor(self) -> date | datetime:
         return self.published.date() if self.published_precision == "day" else self.published
+
+    @property
+    def published_offset(self) -> int | None:
+        """Minutes east of UTC the instant was given at; None for a bare day."""
+        return None if self.published_precision == "day" else offset_minutes(self.published)
 
     @property
     def published_end(self) -> datetime:
@@ -75,30 +88,44 @@ def ingest_document(
     if existing is not None:
         return IngestOutcome(existing.id, created=False)
 
-    source = SourceRepository(session).get_or_create(draft.source, draft.source_kind, None, now)
-    document = _document(draft, source, digest, now)
-    mentions, found = read_document(draft.text, draft.anchor, gazetteer, source.name)
+    source = SourceRepository(session).get_or_create(
+        draft.source, draft.source_kind, None, now, timezone=draft.source_timezone
+    )
+    zone_name = draft.timezone or source.timezone
+    document = _document(draft, source, digest, now, zone_name)
+    zone = zone_of(zone_name) if zone_name else None
+    mentions, found = read_document(draft.text, draft.anchor, gazetteer, source.name, zone)
     mention_rows = documents.add(document, mentions)
 
     entities = EntityRepository(session).ensure(
         entry_fields(gazetteer.entries[key]) for key in _entity_keys(found) if key in gazetteer
     )
-    accounts = [_account(em, document, draft, mention_rows, entities, now) for em in found]
+    accounts = [
+        _account(em, document, draft, (mentions, mention_rows), entities, now) for em in found
+    ]
     place_accounts(session, accounts, now)
     return IngestOutcome(document.id, created=True)
 
 
 def read_document(
-    text: str, anchor: date | datetime, gazetteer: Gazetteer, publisher: str
+    text: str,
+    anchor: date | datetime,
+    gazetteer: Gazetteer,
+    publisher: str,
+    zone: tzinfo | None = None,
 ) -> tuple[list[TimeMention], list[EventMention]]:
     """The time mentions and event mentions of a text, from one parse: the tagger reads
-    each expression's tense within the sentences the extractor reads events in."""
+    each expression's tense within the sentences the extractor reads events in, and
+    places its times in `zone` (the document's time zone) when one is known."""
     with one_parse(text):
-        mentions = tag(text, anchor, mode="news", sentences=sentence_bounds(text))
+        bounds = sentence_bounds(text)
+        mentions = tag(text, anchor, mode="news", sentences=bounds, zone=zone)
         return mentions, extract_events(text, mentions, gazetteer, publisher=publisher)
 
 
-def _document(draft: DocumentDraft, source: Source, digest: str, now: datetime) -> Document:
+def _document(
+    draft: DocumentDraft, source: Source, digest: str, now: datetime, zone_name: str | None
+) -> Document:
     return Document(
         source_id=source.id,
         url=draft.url,
@@ -106,6 +133,8 @@ def _document(draft: DocumentDraft, source: Source, digest: str, now: datetime) 
         language=draft.language,
         published=draft.published,
         published_precision=draft.published_precision,
+        published_offset=draft.published_offset,
+        timezone=zone_name,
         text=draft.text,
         content_sha256=digest,
         ingested_at=now,
@@ -122,7 +151,7 @@ def _account(
     em: EventMention,
     document: Document,
     draft: DocumentDraft,
-    mention_rows: Sequence[TimeMentionRow],
+    tagged: tuple[Sequence[TimeMention], Sequence[TimeMentionRow]],  # same order
     entities: Mapping[str, Entity],
     now: datetime,
 ) -> Account:
@@ -148,7 +177,7 @@ def _account(
         created_at=now,
     )
     _set_claimant(account, em, draft.source, entities)
-    _set_time(account, em, mention_rows, draft.published_end)
+    _set_time(account, em, tagged, draft.published_end)
     account.participants = [
         Participant(
             role=p.role,
@@ -198,19 +227,21 @@ def _entity_id(entities: Mapping[str, Entity], key: str | None) -> int | None:
 def _set_time(
     account: Account,
     em: EventMention,
-    mention_rows: Sequence[TimeMentionRow],
+    tagged: tuple[Sequence[TimeMention], Sequence[TimeMentionRow]],  # same order
     published_end: datetime,
 ) -> None:
+    mentions, rows = tagged
     if em.time_index is None:
         # Only known to have happened before it was reported.
         account.time_source, account.latest = "publication", published_end
     else:
-        row = mention_rows[em.time_index]
-        account.time_mention_id = row.id
+        # one side of a range ("on Nov. 9-10") dates the account by the whole range
+        dating = dating_of(mentions, em.time_index)
+        account.time_mention_id = rows[em.time_index].id
         account.time_source = em.time_source
-        account.time_value = row.value
-        account.earliest, account.latest = row.earliest, row.latest
-        account.granularity = row.granularity
+        account.time_value = dating.value
+        account.earliest, account.latest = dating.earliest, dating.latest
+        account.granularity = dating.granularity
     account.listed_from = listed_from(
         account.earliest, account.latest or published_end, UNDATED_REACH
     )

@@ -16,7 +16,9 @@ class PublishedError(ValueError):
 
 
 def parse_published(value: str) -> tuple[datetime, str]:
-    """`2017-11-14` → (midnight UTC, "day"); `2017-11-14T09:30:00+03:00` → (UTC instant, "second").
+    """`2017-11-14` → (midnight UTC, "day"); `2017-11-14T09:30:00+03:00` → (the instant at
+    the offset it was given at, "second"): its local day is what "yesterday" counts from,
+    and the store keeps the offset beside the UTC instant.
 
     An instant without a zone is taken as UTC.
     """
@@ -41,9 +43,21 @@ def parse_published(value: str) -> tuple[datetime, str]:
     return _in_range(text, moment), "second"
 
 
+def offset_minutes(moment: datetime) -> int:
+    """Minutes east of UTC of an aware instant ("+03:00" → 180)."""
+    delta = moment.utcoffset()
+    return 0 if delta is None else round(delta.total_seconds() / 60)
+
+
+def offset_text(minutes: int) -> str:
+    """180 → "+03:00"."""
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _in_range(text: str, moment: datetime) -> datetime:
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise PublishedError(
             f"published {text!r} is outside the years {FIRST_YEAR}-{LAST_YEAR} this service takes"
         )
-    return moment.astimezone(UTC)
+    return moment

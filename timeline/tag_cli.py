@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -27,6 +27,7 @@ from timeline.extract.parse import ModelMissing, use_model
 from timeline.extract.sentences import sentence_bounds
 from timeline.settings import get_settings
 from timeline.temporal import TimeMention, tag
+from timeline.temporal.zones import ZoneError, zone_of
 
 
 class TagMode(StrEnum):
@@ -56,20 +57,25 @@ def tag_command(
         TagMode,
         typer.Option(help="news or narrative resolution; auto chooses per document"),
     ] = TagMode.auto,
+    timezone: Annotated[
+        str | None,
+        typer.Option(help="IANA zone of the text's clock times and days (e.g. Europe/Moscow)"),
+    ] = None,
 ) -> None:
     """Find time expressions and print their TIMEX3 values and intervals."""
     try:
+        zone = parse_zone(timezone)
         if input is not None:
             if file is not None:
                 raise BadInput("give either --input IN.jsonl or FILE, not both")
             load_model()
-            _batch(input, output, mode.value)
+            _batch(input, output, mode.value, zone)
         elif file is not None:
             if published is None:
                 raise BadInput("FILE needs --published YYYY-MM-DD (its publication date)")
             anchor = parse_anchor(published, "--published")
             load_model()
-            _table(file, anchor, mode.value)
+            _table(file, anchor, mode.value, zone)
         else:
             raise BadInput("give --input IN.jsonl (batch) or --published DATE FILE (table)")
     except BadInput as exc:
@@ -85,9 +91,21 @@ def load_model() -> None:
         raise BadInput(str(exc)) from exc
 
 
-def tag_text(text: str, anchor: date | datetime, mode: str) -> list[TimeMention]:
+def tag_text(
+    text: str, anchor: date | datetime, mode: str, zone: tzinfo | None = None
+) -> list[TimeMention]:
     """The time mentions of `text`, the tense of each read within its sentence."""
-    return tag(text, anchor, mode=mode, sentences=sentence_bounds(text))  # type: ignore[arg-type]
+    bounds = sentence_bounds(text)
+    return tag(text, anchor, mode=mode, sentences=bounds, zone=zone)  # type: ignore[arg-type]
+
+
+def parse_zone(name: str | None) -> tzinfo | None:
+    if name is None:
+        return None
+    try:
+        return zone_of(name)
+    except ZoneError as exc:
+        raise BadInput(f"--timezone: {exc}") from exc
 
 
 def parse_anchor(raw: str, where: str) -> date | datetime:
@@ -110,6 +128,7 @@ def mention_json(m: TimeMention) -> dict[str, Any]:
         "earliest": m.earliest.isoformat() if m.earliest else None,
         "latest": m.latest.isoformat() if m.latest else None,
         "granularity": m.granularity,
+        "utc_offset": m.utc_offset,
     }
 
 
@@ -129,7 +148,7 @@ def _document(line: str, number: int, path: Path) -> tuple[str, date | datetime,
     return str(doc["id"]), parse_anchor(doc["dct"][:10], f"{where} dct"), doc["text"]
 
 
-def _batch(path: Path, output: Path | None, mode: str) -> None:
+def _batch(path: Path, output: Path | None, mode: str, zone: tzinfo | None) -> None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -139,7 +158,7 @@ def _batch(path: Path, output: Path | None, mode: str) -> None:
     started, chars = time.perf_counter(), 0
     try:
         for number, (doc_id, anchor, text) in enumerate(docs, 1):
-            mentions = tag_text(text, anchor, mode)
+            mentions = tag_text(text, anchor, mode, zone)
             sink.write(json.dumps({"id": doc_id, "timexes": [mention_json(m) for m in mentions]}))
             sink.write("\n")
             chars += len(text)
@@ -151,12 +170,12 @@ def _batch(path: Path, output: Path | None, mode: str) -> None:
             sink.close()
 
 
-def _table(path: Path, anchor: date | datetime, mode: str) -> None:
+def _table(path: Path, anchor: date | datetime, mode: str, zone: tzinfo | None) -> None:
     try:
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"cannot read {path}: {exc}") from exc
-    mentions = tag_text(text, anchor, mode)
+    mentions = tag_text(text, anchor, mode, zone)
     typer.echo(f"{'span':>11}  {'type':8} {'value':14} {'mod':7} {'interval':35} text")
     for m in mentions:
         interval = f"{_day(m.earliest)} .. {_day(m.latest)}" if m.type in ("DATE", "TIME") else ""

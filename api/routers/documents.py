@@ -33,6 +33,8 @@ def _draft(body: DocumentIn) -> DocumentDraft:
         url=body.url,
         title=body.title,
         language=body.language,
+        timezone=body.timezone,
+        source_timezone=body.source_timezone,
     )
 
 

@@ -15,6 +15,7 @@ from api.views import mention_out
 from timeline.extract.sentences import sentence_bounds
 from timeline.published import parse_published
 from timeline.temporal import tag
+from timeline.temporal.zones import zone_of
 
 router = APIRouter(dependencies=[Depends(only_params())])
 
@@ -37,5 +38,6 @@ def tag_text(body: TagIn) -> TagOut:
     reads (the same mentions as `POST /documents` in news mode). Nothing is stored."""
     published, precision = parse_published(body.published)
     anchor = published.date() if precision == "day" else published
-    found = tag(body.text, anchor, mode=body.mode, sentences=sentence_bounds(body.text))
+    zone = zone_of(body.timezone) if body.timezone else None
+    found = tag(body.text, anchor, mode=body.mode, sentences=sentence_bounds(body.text), zone=zone)
     return TagOut(time_mentions=[mention_out(m) for m in found])

@@ -5,16 +5,19 @@ from datetime import UTC, datetime
 import pytest
 
 from timeline.export.edtf import edtf
-from timeline.published import PublishedError, parse_published
+from timeline.published import PublishedError, offset_minutes, offset_text, parse_published
 
 
 def test_a_day_is_midnight_utc_with_day_precision() -> None:
     assert parse_published("2017-11-14") == (datetime(2017, 11, 14, tzinfo=UTC), "day")
 
 
-def test_an_instant_is_converted_to_utc() -> None:
-    moment, precision = parse_published("2017-11-14T09:30:00+03:00")
-    assert (moment, precision) == (datetime(2017, 11, 14, 6, 30, tzinfo=UTC), "second")
+def test_an_instant_keeps_the_offset_it_was_given_at() -> None:
+    moment, precision = parse_published("2017-11-14T01:30:00+03:00")
+    assert (moment, precision) == (datetime(2017, 11, 13, 22, 30, tzinfo=UTC), "second")
+    assert offset_minutes(moment) == 180 and moment.date().day == 14  # its local day
+    assert offset_text(offset_minutes(moment)) == "+03:00"
+    assert offset_text(-330) == "-05:30"
     assert parse_published("2017-11-14T09:30:00Z")[0].hour == 9
     assert parse_published("2017-11-14T09:30")[0].tzinfo is UTC
 
@@ -48,3 +51,9 @@ def test_edtf_forms() -> None:
     assert edtf(None, d(14), None) == "../2017-11-13"
     assert edtf(d(14), None, None) == "2017-11-14/.."
     assert edtf(None, None, None) is None
+
+
+def test_edtf_of_an_envelope_of_several_units_is_an_interval() -> None:
+    # an account dated by a range ("Nov. 9-10") has day granularity over two days
+    assert edtf(d(9), d(11), "day") == "2017-11-09/2017-11-10"
+    assert edtf(d(1, 8), d(1, 10), "month") == "2017-08-01/2017-09-30"

@@ -33,10 +33,14 @@ def _last_day(latest: datetime | None) -> str:
 
 
 def _single(earliest: datetime, latest: datetime, granularity: str | None) -> str | None:
-    if granularity == "year":
+    """One unit of the granularity, if the interval lies within one (a range of days
+    dates an account by an interval of day granularity that spans several)."""
+    last = latest - timedelta(microseconds=1)
+    if granularity == "year" and earliest.year == last.year:
         return f"{earliest.year:04d}"
-    if granularity == "month":
+    if granularity == "month" and (earliest.year, earliest.month) == (last.year, last.month):
         return f"{earliest.year:04d}-{earliest.month:02d}"
-    if granularity == "day" or latest - earliest == timedelta(days=1):
+    one_day = latest - earliest == timedelta(days=1)
+    if one_day or (granularity == "day" and earliest.date() == last.date()):
         return earliest.date().isoformat()
     return None

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from timeline.yamldata import read_yaml
 
 
 class FamiliesError(ValueError):
@@ -85,4 +85,4 @@ def _mapping(raw: dict[str, Any], key: str, where: str) -> dict[str, Any]:
 @cache
 def default_families() -> Families:
     text = resources.files("timeline.extract").joinpath("data/families.yaml").read_text("utf-8")
-    return parse_families(yaml.safe_load(text), "timeline/extract/data/families.yaml")
+    return parse_families(read_yaml(text), "timeline/extract/data/families.yaml")

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from timeline.extract.types import EntityKind
+from timeline.yamldata import read_yaml
 
 KINDS: frozenset[str] = frozenset({"actor", "place"})
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -275,7 +276,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     else:
         text, where = path.read_text(encoding="utf-8"), str(path)
     try:
-        raw = yaml.safe_load(text)
+        raw = read_yaml(text)
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{where}: not valid YAML: {exc}") from exc
     if not isinstance(raw, list):
@@ -289,7 +290,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
 def force_table() -> Mapping[str, Any]:
     """data/forces.yaml: nationalities, force nouns and examples."""
     text = resources.files("timeline.extract").joinpath("data/forces.yaml").read_text("utf-8")
-    table = yaml.safe_load(text)
+    table = read_yaml(text)
     if not isinstance(table, Mapping):
         raise GazetteerError("timeline/extract/data/forces.yaml: expected a mapping")
     nouns, nationalities = table.get("force_nouns"), table.get("nationalities")

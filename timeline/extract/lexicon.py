@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 import yaml
 
+from timeline.yamldata import read_yaml
+
 REQUIREMENTS = frozenset({"place", "object_place", "participant", "none"})
 VerbForm = Literal["base", "third", "past", "participle", "gerund"]
 # "58 were dead": a figure as the subject or object of a rule that lists this word.
@@ -206,7 +208,7 @@ def _kind_by_object(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, froz
 def _read(name: str) -> Any:
     text = resources.files("timeline.extract").joinpath(f"data/{name}").read_text("utf-8")
     try:
-        return yaml.safe_load(text)
+        return read_yaml(text)
     except yaml.YAMLError as exc:
         raise LexiconError(f"timeline/extract/data/{name}: not valid YAML: {exc}") from exc
 

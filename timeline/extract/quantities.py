@@ -28,6 +28,7 @@ import yaml
 
 from timeline.extract.parse import text_of
 from timeline.extract.types import Quantity
+from timeline.yamldata import read_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -436,7 +437,7 @@ def load_quantity_table() -> QuantityTable:
     """The packaged data/quantities.yaml (loaded once per process)."""
     text = resources.files("timeline.extract").joinpath("data/quantities.yaml").read_text("utf-8")
     try:
-        raw = yaml.safe_load(text)
+        raw = read_yaml(text)
     except yaml.YAMLError as exc:
         where = "timeline/extract/data/quantities.yaml"
         raise QuantityDataError(f"{where}: not valid YAML: {exc}") from exc

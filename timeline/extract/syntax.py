@@ -16,9 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from timeline.extract.types import Modality, Participant
+from timeline.yamldata import read_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -77,7 +76,7 @@ def _words(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
 @cache
 def syntax_cues() -> SyntaxCues:
     text = resources.files("timeline.extract").joinpath("data/syntax.yaml").read_text("utf-8")
-    return parse_syntax_cues(yaml.safe_load(text), "timeline/extract/data/syntax.yaml")
+    return parse_syntax_cues(read_yaml(text), "timeline/extract/data/syntax.yaml")
 
 
 def token_at(parsed: Doc, start: int, end: int) -> Token | None:

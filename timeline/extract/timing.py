@@ -7,6 +7,9 @@ earlier, on Wednesday, Nov. 8": the date), then specific values over fuzzy refer
 else the last one in the previous narrative paragraph if the same source tells it, is
 inherited; else the account is only known to precede publication. Mentions that date a
 statement or the report (datelines) date no reported event.
+
+A mention that is one side of a range or coordination ("on Nov. 9-10", "in June and July
+2016") dates its account by the whole: `dating_of` gives the envelope of its sides.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import pairwise
 
 from timeline.extract.types import Sentence, TimeSource
-from timeline.temporal.types import TimeMention
+from timeline.temporal.types import GRANULARITIES, TimeMention
 
 _DATING_TYPES = frozenset({"DATE", "TIME"})
 
@@ -30,6 +34,44 @@ class TimeChoice:
 
 
 PUBLICATION = TimeChoice(None, "publication", "publication")
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """The time an account gets from its mention: the mention's own, or for one side of a
+    range the envelope of all its sides. `value` is then the ISO 8601 interval of the
+    sides' values ("2017-11-09/2017-11-10"), so that it equals no single day's value and
+    disputes compare the envelope ("Nov. 9-10" holds with "Nov. 10": they overlap)."""
+
+    value: str
+    earliest: datetime | None  # None: open
+    latest: datetime | None
+    granularity: str | None  # the coarsest of the sides'
+
+
+def range_sides(mentions: Sequence[TimeMention], index: int) -> list[int]:
+    """The indexes of the sides of the range the mention at `index` is a side of, in
+    order; just `index` when it stands alone."""
+    first = mentions[index].range_first
+    if first is None:
+        return [index]
+    return [i for i in range(first, len(mentions)) if mentions[i].range_first == first]
+
+
+def dating_of(mentions: Sequence[TimeMention], index: int) -> Dating:
+    sides = [mentions[i] for i in range_sides(mentions, index)]
+    if len(sides) == 1:
+        m = sides[0]
+        return Dating(m.value, m.earliest, m.latest, m.granularity)
+    earliests = [m.earliest for m in sides]
+    latests = [m.latest for m in sides]
+    grans = [GRANULARITIES.index(m.granularity) for m in sides if m.granularity is not None]
+    return Dating(
+        f"{sides[0].value}/{sides[-1].value}",
+        None if None in earliests else min(e for e in earliests if e is not None),
+        None if None in latests else max(t for t in latests if t is not None),
+        GRANULARITIES[min(grans)] if len(grans) == len(sides) else None,
+    )
 
 
 def _dating(mentions: Sequence[TimeMention]) -> list[int]:

@@ -17,11 +17,10 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, get_args
 
-import yaml
-
 from timeline.extract.mentions import Mention
 from timeline.extract.spans import SpanSet
 from timeline.extract.types import EntityKind
+from timeline.yamldata import read_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -113,7 +112,7 @@ def _examples(raw: dict[str, Any], where: str) -> dict[str, tuple[Mapping[str, s
 @cache
 def entity_rules() -> EntityRules:
     text = resources.files("timeline.extract").joinpath("data/unknown_entities.yaml")
-    return parse_entity_rules(yaml.safe_load(text.read_text("utf-8")), _WHERE)
+    return parse_entity_rules(read_yaml(text.read_text("utf-8")), _WHERE)
 
 
 def unknown_entities(

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from timeline.yamldata import read_yaml
 
 
 class ActorRulesError(ValueError):
@@ -87,4 +87,4 @@ def parse_actor_rules(raw: Any) -> ActorRules:
 @lru_cache(maxsize=1)
 def load_actor_rules() -> ActorRules:
     text = resources.files("timeline.reconcile").joinpath("data/actors.yaml").read_text("utf-8")
-    return parse_actor_rules(yaml.safe_load(text))
+    return parse_actor_rules(read_yaml(text))

@@ -24,8 +24,6 @@ from importlib import resources
 from statistics import median_low
 from typing import Any
 
-import yaml
-
 from timeline.extract.types import Quantity
 from timeline.reconcile.dispute_model import (
     AccountView,
@@ -36,6 +34,7 @@ from timeline.reconcile.dispute_model import (
     same_telling,
 )
 from timeline.reconcile.wording import number, said, source_key
+from timeline.yamldata import read_yaml
 
 
 class MeasureRulesError(ValueError):
@@ -88,7 +87,7 @@ def parse_measure_rules(raw: Any) -> MeasureRules:
 @lru_cache(maxsize=1)
 def load_measure_rules() -> MeasureRules:
     text = resources.files("timeline.reconcile").joinpath("data/measures.yaml").read_text("utf-8")
-    return parse_measure_rules(yaml.safe_load(text))
+    return parse_measure_rules(read_yaml(text))
 
 
 @dataclass(frozen=True, slots=True)

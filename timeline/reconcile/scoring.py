@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from timeline.yamldata import read_yaml
 
 
 class GroupingRulesError(ValueError):
@@ -88,10 +88,10 @@ def load_grouping_rules(path: str | None = None) -> GroupingRules:
     if path is None:
         text = resources.files("timeline.reconcile").joinpath("data/grouping.yaml")
         return parse_grouping_rules(
-            yaml.safe_load(text.read_text("utf-8")), "timeline/reconcile/data/grouping.yaml"
+            read_yaml(text.read_text("utf-8")), "timeline/reconcile/data/grouping.yaml"
         )
     with open(path, encoding="utf-8") as handle:
-        return parse_grouping_rules(yaml.safe_load(handle), path)
+        return parse_grouping_rules(read_yaml(handle), path)
 
 
 DEFAULT_RULES = load_grouping_rules()

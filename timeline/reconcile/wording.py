@@ -45,6 +45,9 @@ def time_words(value: str, text: str | None = None) -> str:
 
 
 def _calendar_words(value: str) -> str | None:
+    if "/" in value:  # a range's envelope: "2017-11-09/2017-11-10"
+        sides = [_calendar_words(side) for side in value.split("/", 1)]
+        return None if None in sides else f"{sides[0]} to {sides[1]}"
     if m := _CLOCK.fullmatch(value):
         zone = f" {m['tz']}" if m["tz"] else ""
         return f"{m['hh']}:{m['mm']}{zone} on {_day(m)}"

@@ -22,6 +22,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql import false
 
 from timeline.store.types import UTCDateTime
+from timeline.temporal.types import CLOCK_GRANULARITIES
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -49,6 +50,8 @@ class Source(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(20), default="news")
     url: Mapped[str | None] = mapped_column(String(500))
+    # the IANA zone of its clock times and days, unless a document says otherwise
+    timezone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
 
 
@@ -62,6 +65,10 @@ class Document(Base):
     language: Mapped[str] = mapped_column(String(12), default="en")
     published: Mapped[datetime]
     published_precision: Mapped[str] = mapped_column(String(10))  # day | second
+    # minutes east of UTC the publication instant was given at (None: a bare day, or before
+    # zones were kept); its local day is what "yesterday" counts from
+    published_offset: Mapped[int | None] = mapped_column(Integer)
+    timezone: Mapped[str | None] = mapped_column(String(64))  # the IANA zone its times were read in
     text: Mapped[str] = mapped_column(Text)
     content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     ingested_at: Mapped[datetime]
@@ -93,8 +100,14 @@ class TimeMentionRow(Base):
     earliest: Mapped[datetime | None]
     latest: Mapped[datetime | None]
     granularity: Mapped[str | None] = mapped_column(String(16))
+    utc_offset: Mapped[str | None] = mapped_column(String(6))  # None: no zone known
     anchor_mention_id: Mapped[int | None] = mapped_column(ForeignKey("time_mentions.id"))
     rule: Mapped[str] = mapped_column(String(100), default="")
+
+    @property
+    def floating(self) -> bool:
+        """A clock reading whose zone is unknown (as `TimeMention.floating`)."""
+        return self.utc_offset is None and self.granularity in CLOCK_GRANULARITIES
 
     document: Mapped[Document] = relationship(back_populates="mentions")
 

@@ -6,7 +6,7 @@
 Pure: no clock, no I/O beyond reading the packaged rule files once.
 """
 
-from .tagger import tag
+from .tagger import tag, warm
 from .types import GRANULARITIES, TimeMention
 
-__all__ = ["GRANULARITIES", "TimeMention", "tag"]
+__all__ = ["GRANULARITIES", "TimeMention", "tag", "warm"]

@@ -4,9 +4,10 @@ returns."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, tzinfo
 
 from .cal import Period
+from .reference import YearsAhead, sentence_stop
 from .tense import Sentences, Tense, clause_bounds, tense_near
 from .types import Mode, TimexType
 
@@ -22,6 +23,7 @@ class Context:
     mode: Mode
     report: Period | None = None  # the period results news reports on (first quarter named)
     sentences: Sentences | None = None  # the text's sentences; None: no bounds known
+    ahead: YearsAhead | None = None  # narratives: the text's explicit years (look-ahead)
     _tense: tuple[Tense, int] | None = field(default=None)
 
     @property
@@ -65,6 +67,14 @@ class Context:
     def after(self, chars: int = 30) -> str:
         return self.low[self.end : self.end + chars]
 
+    def year_ahead(self, month: int) -> int | None:
+        """In a narrative, the year a year-less `month` takes from an explicit year later
+        in its sentence ("In June, ... in August and ... in September 1940")."""
+        if self.ahead is None or self.mode != "narrative":
+            return None
+        stop = sentence_stop(self.text, self.end, self.sentences)
+        return self.ahead.year_for(month, self.end, stop)
+
     def deictic_base(self) -> tuple[date, bool]:
         """The day "yesterday" or "last week" counts from, and whether it is the last
         mentioned time: publication in news, the story's current time in narratives."""
@@ -92,3 +102,7 @@ class Result:
     on_ref: bool = False  # resolved against the last mentioned time, not the anchor
     mod: str | None = None  # a modifier implied by the words of the rule itself
     sets_ref: bool = True  # whether later anaphora count from it ("a year earlier" does not)
+    zone: tzinfo | None = None  # the zone the text names for a clock time ("15:00 GMT")
+    # the second side of a range or coordination ("Nov. 9-10": the 10th); its rule spans
+    # each side with the groups `side1` and `side2`
+    other: Result | None = None

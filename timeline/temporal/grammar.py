@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from timeline.yamldata import read_yaml
 
 from .lexicon import alternation, lexicon, macros
 
@@ -104,6 +104,8 @@ def _rule(raw: Any, handlers: set[str]) -> Rule:
     if raw["handler"] not in handlers:
         raise RuleError(f"rule {rule_id}: unknown handler {raw['handler']!r}")
     regex, groups = _expand(rule_id, raw["pattern"])
+    if ("side1" in groups) != ("side2" in groups):
+        raise RuleError(f"rule {rule_id}: a range rule spans its sides with groups side1, side2")
     try:
         re.compile(regex)
     except re.error as exc:
@@ -127,7 +129,7 @@ def parse_rules(raw: Any, handlers: set[str]) -> tuple[Rule, ...]:
 
 def load_rules(handlers: set[str]) -> tuple[Rule, ...]:
     text = resources.files(__package__).joinpath("data/rules.yaml").read_text("utf-8")
-    return parse_rules(yaml.safe_load(text), handlers)
+    return parse_rules(read_yaml(text), handlers)
 
 
 # A match may not start inside a word, a number, a model name ("F-16") or an amount,
@@ -218,6 +220,7 @@ def number_followers() -> frozenset[str]:
     words = set(lex.units) | set(lex.months) | set(lex.timezones)
     words |= {"a", "p", "am", "pm", "o", "of", "and", "or", "to", "century", "centuries"}
     words |= {"bc", "b", "bce", "ad", "ce", "c"}  # "55 BC", "1066 AD"
+    words.add("hrs")  # military "0530hrs"
     # informal words that begin with a digit ("2nite"): their letters follow the number
     words |= {re.sub(r"^\d+", "", w) for w in lex.informal_days if w[0].isdigit()}
     return frozenset(words)

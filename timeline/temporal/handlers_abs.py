@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta, timezone, tzinfo
 
 from .cal import period, shift, value_of
 from .context import Context, Result
@@ -26,9 +26,10 @@ FAR_SIDE_DAYS = 180
 NEAR_VERB = 12
 CLAUSE_VERB = 70
 SURE_DAYS = 45
+LEAP_YEAR = 2000  # a year that has every day of the calendar (29 February)
 
 
-def _capitalized_ok(ctx: Context, word: str | None) -> bool:
+def capitalized_ok(ctx: Context, word: str | None) -> bool:
     """Month names that are also words ("may", "march") count only when capitalized."""
     if word is None:
         return True
@@ -47,15 +48,27 @@ def explicit_year(g: Groups, ctx: Context) -> int | None:
     return None
 
 
-def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
+def year_of(ctx: Context, month: int, day: int | None = None) -> tuple[int | None, bool]:
+    """The year of a month (and day) named without one, and whether it comes from the
+    last mentioned time: in a narrative, the year given later in the sentence if any;
+    else `infer_year`. None when no year near the reference has the day (29 February)."""
+    ahead = ctx.year_ahead(month)
+    if ahead is not None and safe_date(ahead, month, day or 1) is not None:
+        return ahead, False
+    return infer_year(ctx, month, day), ctx.deictic_base()[1]
+
+
+def infer_year(ctx: Context, month: int, day: int | None = None) -> int | None:
     """The year of a month (and day) named without one: the nearest to the anchor, where
     a date on the wrong side of it for the tense of the clause counts as farther (unless
     it is only weeks away: news rarely names last year's date without its year). In a
     narrative, the nearest to the story's current time, where a date before it counts as
-    farther unless the clause looks back ("had")."""
+    farther unless the clause looks back ("had"). None when none of the years around has
+    the day (a 29 February far from a leap year)."""
     base, narrative = ctx.deictic_base()
     if narrative and ctx.ref is not None and ctx.ref.gran == "year":
-        return base.year  # "In 1943 ... in July": that year's July
+        # "In 1943 ... in July": that year's July; not another year's 29 February
+        return base.year if safe_date(base.year, month, day or 1) is not None else None
     scored: list[tuple[int, int, int]] = []  # (distance with penalty, distance, year)
     for year in (base.year - 1, base.year, base.year + 1):
         first = safe_date(year, month, day or 1)
@@ -77,7 +90,7 @@ def infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             penalty = _wrong_side_penalty(ctx.tense_distance)
         scored.append((distance + penalty, distance, year))
     if not scored:
-        return base.year
+        return None
     nearest = min(scored, key=lambda s: s[1])
     sure = day is not None and nearest[1] <= SURE_DAYS
     return nearest[2] if sure else min(scored)[2]
@@ -102,8 +115,20 @@ def iso_date(g: Groups, ctx: Context) -> Result | None:
         return None
     if g.get("hour"):
         hour, minute = int(str(g["hour"])), int(str(g["minute"]))
-        return Result("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}")
+        zone = _iso_zone(g.get("tz"))
+        return Result("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}", zone=zone)
     return _dated(d)
+
+
+def _iso_zone(designator: str | None) -> tzinfo | None:
+    """The zone of an ISO 8601 designator: "z" is UTC, "+03:00" or "+0300" an offset."""
+    if not designator:
+        return None
+    if designator == "z":
+        return UTC
+    digits = designator[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:])
+    return timezone(timedelta(minutes=-minutes if designator[0] == "-" else minutes))
 
 
 def numeric_date(g: Groups, ctx: Context) -> Result | None:
@@ -119,14 +144,18 @@ def numeric_date(g: Groups, ctx: Context) -> Result | None:
 
 def month_day(g: Groups, ctx: Context) -> Result | None:
     month, day = month_of(g.get("month")), day_of(g.get("day"))
-    if month is None or day is None or not _capitalized_ok(ctx, g.get("month")):
+    if month is None or day is None or not capitalized_ok(ctx, g.get("month")):
         return None
     year = explicit_year(g, ctx)
     on_ref = False
     if year is None:
-        _, on_ref = ctx.deictic_base()
-        year = _weekday_year(g, ctx, month, day) or infer_year(ctx, month, day)
-    d = safe_date(year, month, day)
+        year = _weekday_year(g, ctx, month, day)
+        if year is None:
+            year, on_ref = year_of(ctx, month, day)
+        if year is None and safe_date(LEAP_YEAR, month, day) is not None:
+            # 29 February with no leap year near the reference: the day, year unknown
+            return Result("DATE", f"XXXX-{month:02d}-{day:02d}", on_ref)
+    d = safe_date(year, month, day) if year is not None else None
     return Result("DATE", d.isoformat(), on_ref) if d else None
 
 
@@ -136,6 +165,10 @@ def part_of_date(g: Groups, ctx: Context) -> Result | None:
     code = lexicon().parts_of_day.get(str(g.get("pod")))
     day = month_day({**g, "day": g.get("day") or g.get("day3")}, ctx)
     if code is None or day is None:
+        return None
+    # "the night of Nov. 9-10" is one night, across two dates; two mornings are a range
+    next_day = day_of(g.get("nday"))
+    if next_day is not None and (code != "NI" or next_day != int(day.value[8:10]) + 1):
         return None
     return Result("DATE", f"{day.value}T{code}", day.on_ref)
 
@@ -194,14 +227,14 @@ def day_of_month(g: Groups, ctx: Context) -> Result | None:
 
 def month_year(g: Groups, ctx: Context) -> Result | None:
     month, year = month_of(g.get("month")), explicit_year(g, ctx)
-    if month is None or year is None or not _capitalized_ok(ctx, g.get("month")):
+    if month is None or year is None or not capitalized_ok(ctx, g.get("month")):
         return None
     return _dated(date(year, month, 1), "month")
 
 
 def month_relative(g: Groups, ctx: Context) -> Result | None:
     month = month_of(g.get("month"))
-    if month is None or not _capitalized_ok(ctx, g.get("month")):
+    if month is None or not capitalized_ok(ctx, g.get("month")):
         return None
     base, on_ref = ctx.deictic_base()
     rel = g.get("rel") or g.get("relyear") or ""
@@ -221,15 +254,16 @@ def month_relative(g: Groups, ctx: Context) -> Result | None:
 def month_alone(g: Groups, ctx: Context) -> Result | None:
     word = str(g["month"]).rstrip(".").strip()
     month = month_of(word)
-    if month is None or not _capitalized_ok(ctx, word):
+    if month is None or not capitalized_ok(ctx, word):
         return None
     short = len(word) <= 4 and word not in ("may", "june", "july")
     if short and not str(g["month"]).endswith(".") and not _short_month_cue(ctx):
         return None  # "Jan Novak": a bare abbreviation is a name more often than a month
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
-    _, on_ref = ctx.deictic_base()
-    year = infer_year(ctx, month)
+    year, on_ref = year_of(ctx, month)
+    if year is None:  # every year has every month; a reference at the calendar's end
+        return None
     return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
 
 

@@ -14,6 +14,7 @@ from .lexicon import Unit, lexicon
 from .tense import reported_before
 from .types import TimexType
 from .words import Groups, amount_of, day_of, month_of, standard_day, unit_of, weekday_of
+from .zones import named_zone
 
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
 # News reports the past: a weekday is upcoming only when a future verb is this close.
@@ -174,12 +175,15 @@ def clock(g: Groups, ctx: Context) -> Result | None:
         month, day = month_of(g.get("month")), day_of(g.get("day"))
         if month is None or day is None:
             return None
-        base = date(infer_year(ctx, month, day), month, day)
+        year = infer_year(ctx, month, day)
+        if year is None:
+            return None
+        base = date(year, month, day)
     elif (recent := _recent_day(ctx)) is not None:
         base, on_ref = recent, True
-    tz = lexicon().timezones.get(str(g.get("tz") or "").strip(), 0.0)
-    value = f"{base.isoformat()}T{hour:02d}:{minute:02d}{utc_offset(tz)}"
-    return Result("TIME", value, on_ref)
+    words = g.get("tz") or g.get("tzq")
+    zone = named_zone(words) if words else None
+    return Result("TIME", f"{base.isoformat()}T{hour:02d}:{minute:02d}", on_ref, zone=zone)
 
 
 def _recent_day(ctx: Context) -> date | None:
@@ -189,14 +193,6 @@ def _recent_day(ctx: Context) -> date | None:
     if ref is None or ref.gran not in ("day", "part_of_day", "hour", "minute"):
         return None
     return ref.first if 0 <= (ctx.anchor - ref.first).days <= 7 else None
-
-
-def utc_offset(hours: float) -> str:
-    """The "-05:00" of EST; nothing for UTC, which is what values without offset mean."""
-    if hours == 0:
-        return ""
-    minutes = round(abs(hours) * 60)
-    return f"{'-' if hours < 0 else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _clock_reading(g: Groups) -> tuple[int | None, int]:

@@ -204,6 +204,8 @@ def season(g: Groups, ctx: Context) -> Result | None:
     year = explicit_year(g, ctx)
     if year is None and g.get("yrel"):
         year = base.year + {"last": -1, "this": 0, "next": 1}[str(g["yrel"])]
+    if year is None and rel in ("", "the") and (ahead := ctx.year_ahead(SEASON_START[code])):
+        return Result("DATE", f"{ahead:04d}-{code}")  # "In the spring, ... in May 1940"
     if year is not None:
         return Result("DATE", f"{year:04d}-{code}", on_ref and not g.get("year"))
     current = period("season", base)

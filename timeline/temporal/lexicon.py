@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
+from timeline.yamldata import read_yaml
 
 SET_CODES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 POD_CODES = {"MO", "MI", "AF", "EV", "NI", "DT"}
@@ -64,7 +65,10 @@ class Lexicon:
     relative_offsets: dict[str, int]
     anaphoric_words: frozenset[str]
     number_blockers: frozenset[str]
-    timezones: dict[str, float]
+    reschedule_words: frozenset[str]
+    # a fixed offset from UTC in hours, or an IANA zone name (whose offset depends on the day)
+    timezones: dict[str, float | str]
+    zone_places: dict[str, str]  # a place with one clock → its IANA zone
     # (month, day, 0, 0), (month, weekday, nth, days after) or (0, days after Easter, 0, 0)
     holidays: dict[str, tuple[int, int, int, int]]
     day_name_words: frozenset[str]
@@ -174,16 +178,45 @@ def parse_lexicon(raw: Any) -> Lexicon:
         relative_offsets=_table(raw, "relative_offsets", int),
         anaphoric_words=_words(raw, "anaphoric_words"),
         number_blockers=_words(raw, "number_blockers"),
-        timezones={k: float(v) for k, v in _table(raw, "timezones", (int, float)).items()},
+        reschedule_words=_words(raw, "reschedule_words"),
+        timezones=_timezones(raw),
+        zone_places=_zone_places(raw),
         holidays=_holidays(raw),
         day_name_words=_words(raw, "day_name_words"),
     )
 
 
+def _timezones(raw: dict[str, Any]) -> dict[str, float | str]:
+    table = _table(raw, "timezones", (int, float, str))
+    zones: dict[str, float | str] = {}
+    for word, entry in table.items():
+        if isinstance(entry, str):
+            try:
+                ZoneInfo(entry)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise LexiconError(f"lexicon: timezones.{word}: no IANA zone {entry!r}") from exc
+            zones[word] = entry
+        elif not -14 <= entry <= 14:
+            raise LexiconError(f"lexicon: timezones.{word}: offset {entry} is beyond 14 hours")
+        else:
+            zones[word] = float(entry)
+    return zones
+
+
+def _zone_places(raw: dict[str, Any]) -> dict[str, str]:
+    table: dict[str, str] = _table(raw, "zone_places", str)
+    for place, name in table.items():
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise LexiconError(f"lexicon: zone_places.{place}: no IANA zone {name!r}") from exc
+    return table
+
+
 @cache
 def lexicon() -> Lexicon:
     text = resources.files(__package__).joinpath("data/lexicon.yaml").read_text("utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(read_yaml(text))
 
 
 _END = ""  # the key of a trie node that marks the end of a word, with its suffix
@@ -275,7 +308,13 @@ def macros() -> dict[str, str]:
         "SEASON": alternation(lex.seasons),
         "POD": alternation(lex.parts_of_day),
         "FUZZY": alternation(lex.fuzzy),
-        "TZ": alternation(lex.timezones),
+        # an offset ("GMT+8", "UTC +03:00") before the zone words, which include "gmt"
+        "TZ": r"(?:(?:gmt|utc)\s?[+-]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)|"
+        + alternation(lex.zone_places)
+        + r"\s+(?:local\s+)?time|"
+        + alternation(lex.timezones)[3:-1]
+        + ")",
+        "ZONE_PLACE": alternation(lex.zone_places),
         "HOLIDAY": alternation(lex.holidays).replace("'", "(?:'|’)?"),
         "MOD": alternation(lex.modifiers),
     }

@@ -74,6 +74,7 @@ def evidence(mentions: Sequence[TimeMention], year: int) -> Evidence:
         if m.anchor_index is not None or _ANAPHORIC.search(m.text.lower()):
             anaphora += 1
             continue
+        far += m.value.startswith("BC")  # "In 55 BC": history, whatever the year now
         for found in _YEAR.findall(m.text):
             far += year - int(found) >= FAR_YEARS
             near += abs(int(found) - year) <= NEAR_YEARS

@@ -7,26 +7,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, tzinfo
 from functools import cache
 
-from .cal import Period, interval_of, period_of
+from .cal import Period, interval_of
 from .context import Context, Result
 from .grammar import Grammar, build, load_rules
 from .handlers_abs import HANDLERS as ABSOLUTE
 from .handlers_amount import HANDLERS as AMOUNTS
 from .handlers_clock import HANDLERS as CLOCKS
+from .handlers_ranges import HANDLERS as RANGES
 from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
 from .lexicon import lexicon
 from .mode import AutoMode, choose
+from .ranges import link_ranges, rescheduled
+from .reference import Mark, StoryTime, YearsAhead, in_era, is_aside, looks_back, mark_of
 from .tense import Bounds, Sentences
 from .timex import fuzzy_interval, is_valid_value, narrow
 from .types import Mode, TimeMention
+from .zones import offset_text, on_local_clock, wall_to_utc
 
 Handler = Callable[[dict[str, str | None], Context], Result | None]
-HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS, **CLOCKS}
+HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS, **RANGES, **CLOCKS}
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w$'’]")
 _LETTERS = re.compile(r"[a-z]*")
@@ -53,6 +57,23 @@ def grammar() -> Grammar:
     return build(load_rules(set(HANDLERS)))
 
 
+# A text whose forms make several handlers decline, so that a warm-up runs those paths too.
+_PROBE = (
+    "On Tuesday, Nov. 14, 2017, at 3 p.m. GMT, officials said that 30 days before the vote "
+    "of last week, two years ago, the 1990s and early 2017 mattered, every Monday."
+)
+
+
+def warm() -> None:
+    """Build the grammar and compile every fallback regex now, so that no later call pays
+    for them: a service calls this at start, and its first request is as fast as the
+    others."""
+    g = grammar()
+    for rule_id in g.rules:
+        g.after(rule_id)
+    tag(_PROBE, date(2017, 11, 14))
+
+
 def lowercase(text: str) -> str:
     """`text` lowercased without changing its length (so offsets stay valid)."""
     low = text.lower()
@@ -61,11 +82,12 @@ def lowercase(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def anchor_day(anchor: date | datetime) -> date:
+def anchor_day(anchor: date | datetime, zone: tzinfo | None = None) -> date:
+    """The publication's local day: on the clock of the document's zone if it has one,
+    else at the instant's own offset ("2017-11-14T01:30:00+03:00" is the 14th, though
+    it is still the 13th in UTC)."""
     if isinstance(anchor, datetime):
-        if anchor.tzinfo is not None:
-            anchor = anchor.astimezone(UTC)
-        return anchor.date()
+        return on_local_clock(anchor, zone).date()
     return anchor
 
 
@@ -78,25 +100,42 @@ class Document:
     day: date
     mode: Mode
     sentences: Sentences | None  # None: no bounds; tense is read 250 characters around
+    zone: tzinfo | None = None  # the zone of its clock times and days, when known
+    # narratives: the explicit years a first (news) reading found, for the year-less
+    # dates before them in their sentence
+    ahead: YearsAhead | None = None
 
 
-# The last mentioned time that anaphora count from, and its index in the mentions.
-Reference = tuple[Period, int] | None
+# What one match yields: its mention (or a range's two), and whether later anaphora may
+# count from it (from its last side).
+Found = tuple[list[TimeMention], bool]
 
 
 @dataclass(slots=True)
 class Memory:
     """What the document has said so far that later expressions depend on."""
 
-    ref: Reference = None
+    story: StoryTime = field(default_factory=StoryTime)
     # the first quarter or half of the year before publication that the text names: in
     # results news, the period reported on ("the 1988 period" is the same one in 1988)
     report: Period | None = None
 
-    def remember(self, found: Period, index: int, anchor: date) -> None:
-        self.ref = (found, index)
+    @property
+    def ref(self) -> Mark | None:
+        """The last mentioned time that anaphora count from (`reference.py`)."""
+        return self.story.current
+
+    def remember(self, mention: TimeMention, index: int, doc: Document) -> None:
+        mark = mark_of(mention.value, index)
+        if mark is None:
+            return
+        aside = is_aside(doc.text, mention.start, mention.end)
+        if doc.mode == "narrative" and looks_back(doc.low, mention.start):
+            aside = True  # a flashback; news uses "had" too freely to tell one
+        self.story.note(mark, aside)
+        found, anchor = mark.period, doc.day
         recent = found.first <= anchor and (anchor - found.first).days <= REPORT_DAYS
-        if self.report is None and found.gran in ("quarter", "half") and recent:
+        if self.report is None and found.gran in ("quarter", "half") and recent and not mark.bc:
             self.report = found
 
 
@@ -106,6 +145,7 @@ def tag(
     *,
     mode: AutoMode = "news",
     sentences: Bounds | None = None,
+    zone: tzinfo | None = None,
 ) -> list[TimeMention]:
     """The time expressions of `text`, sorted and non-overlapping, resolved against
     `anchor` (publication time) or, for anaphora, the last mentioned time. In "auto"
@@ -115,14 +155,22 @@ def tag(
     (the product passes spaCy's, `timeline.extract.sentences.sentence_bounds`): the tense
     of an expression is read from its own sentence, at most 250 characters either side.
     Without them (None: direct library use, the grammar's own tests) those 250 characters
-    are read whatever sentences they span. ValueError if they are not sorted."""
-    day = anchor_day(anchor)
+    are read whatever sentences they span. ValueError if they are not sorted.
+
+    `zone` is the document's time zone (its source's, a `tzinfo`): it decides the local
+    day of `anchor` and places the zone-less clock times and days of the text on the UTC
+    axis. Without it, `anchor` counts on its own offset, days are calendar days, and
+    clock times without a zone in the text float (`TimeMention.floating`)."""
+    day = anchor_day(anchor, zone)
     index = None if sentences is None else Sentences.of(sentences)
     low = lowercase(text)
-    mentions = _tag(Document(text, low, day, "news" if mode == "auto" else mode, index))
-    if mode == "auto" and choose(mentions, day.year) == "narrative":
-        return _tag(Document(text, low, day, "narrative", index))
-    return mentions
+    news = _tag(Document(text, low, day, "news", index, zone))
+    if mode == "news" or (mode == "auto" and choose(news, day.year) == "news"):
+        return news
+    # the news reading's explicit years serve the narrative's look-ahead ("In June, ...
+    # in September 1940"): they do not depend on the mode
+    ahead = YearsAhead.of(news, text)
+    return _tag(Document(text, low, day, "narrative", index, zone, ahead))
 
 
 def _tag(doc: Document) -> list[TimeMention]:
@@ -136,12 +184,15 @@ def _tag(doc: Document) -> list[TimeMention]:
         found = _match_at(g, doc, trigger.start(), pos, memory)
         if found is None:
             continue
-        mention, period = found
-        mentions.append(mention)
-        pos = mention.end
-        if period is not None:
-            memory.remember(period, len(mentions) - 1, doc.day)
-    return mentions
+        sides, keeps = found
+        if len(sides) > 1 and not rescheduled(doc.low, sides[0].start):
+            # a range or coordination: each side points to the first
+            sides = [replace(side, range_first=len(mentions)) for side in sides]
+        mentions.extend(sides)
+        pos = sides[-1].end
+        if keeps:
+            memory.remember(sides[-1], len(mentions) - 1, doc)
+    return link_ranges(doc.low, mentions)
 
 
 def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
@@ -182,9 +233,7 @@ def _can_begin(g: Grammar, low: str, start: int) -> bool:
     return word is not None and word.group() in g.starters
 
 
-def _match_at(
-    g: Grammar, doc: Document, trigger: int, pos: int, memory: Memory
-) -> tuple[TimeMention, Period | None] | None:
+def _match_at(g: Grammar, doc: Document, trigger: int, pos: int, memory: Memory) -> Found | None:
     """The first expression, from the farthest candidate start, that covers the trigger
     and that its rule's handler accepts."""
     for start in _candidates(g, doc.low, trigger, pos):
@@ -199,10 +248,9 @@ def _match_at(
     return None
 
 
-def _resolve(
-    g: Grammar, m: re.Match[str], doc: Document, memory: Memory
-) -> tuple[TimeMention, Period | None] | None:
-    """The mention a rule match denotes, and the period later anaphora may count from."""
+def _resolve(g: Grammar, m: re.Match[str], doc: Document, memory: Memory) -> Found | None:
+    """The mention a rule match denotes (the two sides of a range), and whether later
+    anaphora may count from it."""
     rule = g.rules[str(m.lastgroup)]
     start, end = m.span(rule.id)
     ref = memory.ref
@@ -212,30 +260,65 @@ def _resolve(
         start,
         end,
         doc.day,
-        ref[0] if ref else None,
+        ref.period if ref else None,
         doc.mode,
         memory.report,
         doc.sentences,
+        doc.ahead,
     )
     try:
         result = HANDLERS[rule.handler](_groups(m, rule.id, rule.groups), ctx)
     except (ValueError, OverflowError, KeyError):
         result = None  # dates outside the calendar ("Feb. 30") are not dates
+    if result is not None and result.on_ref and ref is not None and ref.bc:
+        result = replace(result, value=in_era(result.value))  # counted from a BC time
     if result is None or not is_valid_value(result.value):
         return None
     mod = result.mod or _modifier(m, result, rule.id)
     if mod is not None and m.group("mod") and not result.mod:
         start = m.start("mod")  # the modifier's words are part of the expression
     try:
-        mention = _mention(doc, start, end, result, mod, rule.id)
+        sides = _sides(doc, m, rule.id, (start, end), result, mod)
     except (ValueError, OverflowError):
         return None  # at the ends of the calendar (year 1, year 9999)
-    if mention is None:
+    if sides is None:
         return None
     if result.on_ref and ref is not None:
-        mention = replace(mention, anchor_index=ref[1])
-    keeps = result.sets_ref and mention.type in ("DATE", "TIME") and mention.granularity is not None
-    return mention, period_of(result.value) if keeps else None
+        sides = [replace(side, anchor_index=ref.index) for side in sides]
+    return sides, result.sets_ref and sides[-1].type in ("DATE", "TIME")
+
+
+def _sides(
+    doc: Document,
+    m: re.Match[str],
+    rule_id: str,
+    span: tuple[int, int],
+    result: Result,
+    mod: str | None,
+) -> list[TimeMention] | None:
+    """The mention of a match, or the two of a range, each spanning its own words ("Nov.
+    9" and "10"), as TimeBank annotates them; None if a side is not a time."""
+    start, end = span
+    if result.other is None:
+        mention = _mention(doc, start, end, result, mod, rule_id)
+        return None if mention is None else [mention]
+    if start == m.start(rule_id):  # no modifier before: the side begins after any cue
+        start = m.start(f"{rule_id}__side1")  # ("between 11:30 and 12:30")
+    first_end = m.end(f"{rule_id}__side1")
+    second = result.other
+    if not is_valid_value(second.value):
+        return None
+    # "around Nov. 16-17": the approximation qualifies the whole range, so both of its
+    # ends (TIMEX3 gives each TIMEX3 its own mod). "Early" or "late" before the first
+    # side only moves that end ("late 1915-17" is not late 1917).
+    second_mod = second.mod or ("APPROX" if mod == "APPROX" else None)
+    pair = (
+        _mention(doc, start, first_end, result, mod, rule_id),
+        _mention(doc, *m.span(f"{rule_id}__side2"), second, second_mod, rule_id),
+    )
+    if pair[0] is None or pair[1] is None:
+        return None
+    return [pair[0], pair[1]]
 
 
 def _groups(m: re.Match[str], rule_id: str, names: tuple[str, ...]) -> dict[str, str | None]:
@@ -282,6 +365,7 @@ def _mention(
         if found is not None:
             first, last, granularity = found
             earliest, latest = narrow(first, last, mod)
+    utc_offset, earliest, latest = _placed(earliest, latest, result.zone or doc.zone)
     return TimeMention(
         start=start,
         end=end,
@@ -293,4 +377,18 @@ def _mention(
         latest=latest,
         granularity=granularity,
         rule=rule_id,
+        utc_offset=utc_offset,
     )
+
+
+def _placed(
+    earliest: datetime | None, latest: datetime | None, zone: tzinfo | None
+) -> tuple[str | None, datetime | None, datetime | None]:
+    """A wall-clock interval (labelled UTC) on the UTC axis in `zone`, with the offset in
+    effect at its start; unchanged without a zone (or without an interval)."""
+    wall = earliest or latest
+    if zone is None or wall is None:
+        return None, earliest, latest
+    first = wall_to_utc(earliest, zone) if earliest is not None else None
+    last = wall_to_utc(latest, zone) if latest is not None else None
+    return offset_text(wall, zone), first, last

@@ -9,6 +9,9 @@ from typing import Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Mode = Literal["news", "narrative"]
 
+# Granularities that read a clock: without a zone, they float.
+CLOCK_GRANULARITIES = frozenset({"part_of_day", "hour", "minute", "second"})
+
 # Granularities, coarse to fine. A value's interval is one unit of its granularity
 # (a week is Monday to next Monday); fuzzy references have none.
 GRANULARITIES = (
@@ -39,6 +42,7 @@ TIMEX_FIELDS = (
     "earliest",
     "latest",
     "granularity",
+    "utc_offset",
 )
 
 
@@ -51,6 +55,9 @@ class TimeMention:
     `anchor_index` is None when the mention was resolved against the anchor time
     (publication), else the index in the returned list of the earlier mention it
     was resolved against ("two days later").
+    `range_first` links the sides of a range ("Nov. 9-10", "from 1990 to 1995") or a
+    coordination ("on 3 and 4 March"): every side holds the index in the returned list
+    of the first side (the first side its own); None for a mention that stands alone.
     """
 
     start: int
@@ -64,3 +71,13 @@ class TimeMention:
     granularity: str | None = None
     anchor_index: int | None = None
     rule: str = ""
+    # The UTC offset the interval was placed with ("+03:00"): a zone the text names, or the
+    # document's; None when no zone is known (a clock time then floats, `zones.py`).
+    utc_offset: str | None = None
+    range_first: int | None = None  # see the class docstring
+
+    @property
+    def floating(self) -> bool:
+        """A clock reading whose zone is unknown: its interval is the wall-clock reading
+        labelled UTC, and it may lie up to 14 hours either side."""
+        return self.utc_offset is None and self.granularity in CLOCK_GRANULARITIES

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -45,8 +46,11 @@ def _instant(raw: str) -> datetime | None:
 
 
 def _tagged(case: dict[str, Any]) -> list[TimeMention]:
-    anchor = date.fromisoformat(str(case["anchor"]))
-    return tag(case["in"], anchor, mode=case.get("mode", "news"))
+    anchor: date | datetime = date.fromisoformat(str(case["anchor"]))
+    if "published" in case:
+        anchor = datetime.fromisoformat(str(case["published"]))
+    zone = ZoneInfo(case["zone"]) if "zone" in case else None
+    return tag(case["in"], anchor, mode=case.get("mode", "news"), zone=zone)
 
 
 @pytest.mark.parametrize("case", POSITIVE, ids=lambda c: f"{c['file']}:{c['in']}")
@@ -61,6 +65,10 @@ def test_positive(case: dict[str, Any]) -> None:
         assert m.type == case["type"]
     if "mod" in case:
         assert m.mod == case["mod"]
+    if "utc_offset" in case:
+        assert m.utc_offset == (None if case["utc_offset"] == "none" else case["utc_offset"])
+    if "floating" in case:
+        assert m.floating is case["floating"]
     for bound in ("earliest", "latest"):
         if bound in case:
             assert getattr(m, bound) == _instant(str(case[bound])), bound

@@ -39,6 +39,10 @@ CRIMEA = (
     " on 2 March 1855. The French stormed the fort on 8 September, and the Russians left"
     " the city the next day. Today the war is remembered for one charge."
 )
+CAESAR = (
+    "In 55 BC Julius Caesar crossed the Channel to Britain. In the autumn he returned to"
+    " Gaul. The following year he came back with a larger army."
+)
 NEWS = (
     "The company, founded in 1985, said on Tuesday that profit rose in the third quarter."
     " Its shares fell 3% yesterday. It expects to close the deal in January."
@@ -86,6 +90,10 @@ def test_a_war_history_moves_on_through_its_dates() -> None:
         ("the next day", "1855-09-09"),
         ("Today", "PRESENT_REF"),
     ]
+
+
+def test_a_history_before_the_common_era_is_a_narrative() -> None:
+    assert values(CAESAR)[1:] == [("the autumn", "BC0055-FA"), ("The following year", "BC0054")]
 
 
 def test_news_about_the_past_stays_news() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,6 +96,11 @@ texts = st.one_of(
 )
 
 
+def _offset(text: str) -> timedelta:
+    sign = -1 if text[0] == "-" else 1
+    return sign * timedelta(hours=int(text[1:3]), minutes=int(text[4:6]))
+
+
 def check(text: str, anchor: date | datetime, mode: str) -> None:
     mentions = tag(text, anchor, mode=mode)  # type: ignore[arg-type]
     previous_end = 0
@@ -114,9 +119,14 @@ def check(text: str, anchor: date | datetime, mode: str) -> None:
         if m.type in ("DURATION", "SET"):
             assert m.earliest is None and m.latest is None
         found = interval_of(m.value)
-        if found is not None and m.mod is None:
+        if found is not None and m.utc_offset is not None and m.mod is None:
+            # placed in a zone: the wall-clock start is the value's, at the offset given
+            assert m.earliest is not None and m.latest is not None
+            wall = m.earliest + _offset(m.utc_offset)
+            assert (wall, m.granularity) == (found[0], found[2]), m
+        elif found is not None and m.mod is None:
             assert (m.earliest, m.latest, m.granularity) == found, m
-        elif found is not None and m.earliest is not None and m.latest is not None:
+        elif found is not None and m.earliest and m.latest and m.utc_offset is None:
             assert found[0] <= m.earliest and m.latest <= found[1], m  # a mod narrows
 
 

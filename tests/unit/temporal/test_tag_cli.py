@@ -43,8 +43,22 @@ def test_batch_writes_one_line_per_document(tmp_path: Path) -> None:
         "earliest": "2017-11-06T00:00:00+00:00",
         "latest": "2017-11-13T00:00:00+00:00",
         "granularity": "week",
+        "utc_offset": None,
     }
     assert lines[1]["timexes"] == []
+
+
+def test_a_time_zone_places_clock_times_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    docs = [{"id": "a", "dct": "2017-11-14", "text": "It began at 3 p.m."}]
+    source, out = write(tmp_path / "in.jsonl", docs), tmp_path / "out.jsonl"
+    args = ["--input", str(source), "--output", str(out), "--timezone"]
+    result = runner.invoke(app, [*args, "Europe/Moscow"])
+    assert result.exit_code == 0, result.output
+    (timex,) = json.loads(out.read_text(encoding="utf-8"))["timexes"]
+    assert (timex["utc_offset"], timex["earliest"]) == ("+03:00", "2017-11-14T12:00:00+00:00")
+    bad = runner.invoke(app, [*args, "Europe/Atlantis"])
+    assert bad.exit_code == 2
+    assert "--timezone" in bad.output and "Europe/Atlantis" in bad.output
 
 
 def test_batch_names_the_bad_line(tmp_path: Path) -> None:

@@ -16,12 +16,18 @@ class SourceRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def get_or_create(self, name: str, kind: str, url: str | None, now: datetime) -> Source:
+    def get_or_create(
+        self, name: str, kind: str, url: str | None, now: datetime, timezone: str | None = None
+    ) -> Source:
+        """The source of that name, made if new; `timezone`, when given, becomes its
+        default time zone (the client tells what the source's clock is)."""
         source = self.session.scalar(select(Source).where(Source.name == name))
         if source is None:
-            source = Source(name=name, kind=kind, url=url, created_at=now)
+            source = Source(name=name, kind=kind, url=url, timezone=timezone, created_at=now)
             self.session.add(source)
             self.session.flush()
+        elif timezone is not None and source.timezone != timezone:
+            source.timezone = timezone
         return source
 
 

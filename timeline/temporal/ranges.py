@@ -1,0 +1,94 @@
+"""Linking the sides of ranges and coordinations the rules found as separate expressions:
+"from 1990 to 1995", "between Monday and Wednesday", "2009-2010", "in 1994, 1995 and 1997".
+
+Ranges whose sides share words ("Nov. 9-10") are matched whole by the range rules
+(`handlers_ranges.py`); here the sides are already mentions of their own, and only the
+words between them say whether they belong together. Each side of a linked group holds
+the index of its first side (`TimeMention.range_first`), so that an account dated by one
+side spans them all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import lexicon
+from .types import TimeMention
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+_UNTIL = re.compile(r"\s+(?:to|through|thru|until|till)\s+")
+_AND = re.compile(r"\s*,?\s+(?:and|or)\s+")
+_BETWEEN_AND = re.compile(r"\s+and\s+")
+_COMMA = re.compile(r"\s*,\s*")
+_OPENER = re.compile(r"(?<![a-z])(?P<word>from|between)\s+$")
+LOOK_BACK = 40  # characters before a range where a rescheduling verb is looked for
+
+
+def link_ranges(low: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """The mentions, with the sides of each range or list found in `low` (the lowercased
+    text) linked to their first side."""
+    linked = list(mentions)
+    i = 0
+    while i < len(linked) - 1:
+        last = _group_end(low, linked, i)
+        for k in range(i + 1, last + 1) if last > i else ():
+            linked[k] = replace(linked[k], range_first=i)
+        if last > i:
+            linked[i] = replace(linked[i], range_first=i)
+        i = last + 1
+    return linked
+
+
+def _linkable(m: TimeMention) -> bool:
+    """Specific dates and times that no rule has linked yet (not "recently", not "P3D")."""
+    return (
+        m.type in ("DATE", "TIME")
+        and m.range_first is None
+        and m.earliest is not None
+        and m.latest is not None
+        and not m.value.endswith("_REF")
+    )
+
+
+def _group_end(low: str, ms: list[TimeMention], i: int) -> int:
+    """The index of the last side of the range or list that begins with mention i; i
+    when it begins none."""
+    if not _linkable(ms[i]):
+        return i
+    j = i
+    while j + 1 < len(ms) and _linkable(ms[j + 1]):
+        a, b = ms[j], ms[j + 1]
+        gap = low[a.end : b.start]
+        alike = a.type == b.type and a.granularity == b.granularity
+        if alike and _COMMA.fullmatch(gap):
+            j += 1  # a list goes on: it counts only if it ends with "and" or "or"
+            continue
+        if alike and _AND.fullmatch(gap):
+            return j + 1  # "in 1990 and 1991", "on Monday or Tuesday"
+        if j == i and _is_range(low, a, b, gap):
+            return j + 1
+        break
+    return i  # a list without "and" is not one ("Thursday, Jan. 6" restates the day)
+
+
+def _is_range(low: str, a: TimeMention, b: TimeMention, gap: str) -> bool:
+    """ "2009-2010", "from Nov. 3 to Nov. 7", "between 1990 and 1995", in that order; not
+    a change of date ("the vote was moved from Monday to Tuesday")."""
+    assert a.earliest is not None and b.latest is not None
+    if not a.earliest < b.latest:
+        return False
+    if _DASH.fullmatch(gap):
+        return True
+    opener = _OPENER.search(low, max(0, a.start - 12), a.start)
+    if opener is None:
+        return False
+    if opener["word"] == "between":
+        return bool(_BETWEEN_AND.fullmatch(gap) or _UNTIL.fullmatch(gap))
+    return bool(_UNTIL.fullmatch(gap)) and not rescheduled(low, a.start)
+
+
+def rescheduled(low: str, start: int) -> bool:
+    """Whether the two dates from `start` on are a change of date ("the vote was moved
+    from Monday to Tuesday"), not a range: a rescheduling verb shortly before."""
+    before = low[max(0, start - LOOK_BACK) : start].split()
+    return any(w.strip(",;:") in lexicon().reschedule_words for w in before)
