@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from .cal import COARSE_UNITS, Period, move, period, shift, value_of
 from .context import Context, Result
-from .handlers_abs import in_day_name, infer_year
+from .handlers_abs import explicit_year, in_day_name, infer_year
 from .lexicon import Unit, lexicon
 from .tense import reported_before
 from .types import TimexType
@@ -165,20 +165,20 @@ def clock(g: Groups, ctx: Context) -> Result | None:
     if hour is None or not 0 <= hour <= 24:
         return None
     base, on_ref = ctx.deictic_base()
-    if g.get("weekday"):
+    if g.get("month"):  # a date, after a weekday or not ("7:13 AM ET, Tue April 4, 2017")
+        month, day = month_of(g.get("month")), day_of(g.get("day"))
+        if month is None or day is None:
+            return None
+        year = explicit_year(g, ctx) or infer_year(ctx, month, day)
+        if year is None:
+            return None
+        base = date(year, month, day)
+    elif g.get("weekday"):
         day = weekday_of(g.get("weekday"))
         if day is not None:
             base = _weekday_date(base, day, "", ctx)
     elif g.get("deictic"):
         base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(standard_day(g["deictic"]), 0))
-    elif g.get("month"):
-        month, day = month_of(g.get("month")), day_of(g.get("day"))
-        if month is None or day is None:
-            return None
-        year = infer_year(ctx, month, day)
-        if year is None:
-            return None
-        base = date(year, month, day)
     elif (recent := _recent_day(ctx)) is not None:
         base, on_ref = recent, True
     words = g.get("tz") or g.get("tzq")
