@@ -213,7 +213,8 @@ def day_of_month(g: Groups, ctx: Context) -> Result | None:
     month = date(base.year, base.month, 1)
     ref = ctx.ref
     talked = ref is not None and ref.gran in _FINE and not g.get("mrel")
-    if talked and ref is not None and (on_ref or ref.first.month != ctx.anchor.month):
+    published_month = (ctx.anchor.year, ctx.anchor.month)
+    if talked and ref is not None and (on_ref or ref.first.timetuple()[:2] != published_month):
         month, on_ref = date(ref.first.year, ref.first.month, 1), True
     elif g.get("mrel"):
         month = shift("month", month, {"last": -1, "next": 1}.get(str(g["mrel"]), 0))

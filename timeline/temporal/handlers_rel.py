@@ -337,14 +337,14 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
 
 def _vaguely_later(unit: Unit, sign: int, ctx: Context) -> Result:
     """ "Days later", "weeks earlier": no count, so not a measured gap but an adverb like
-    "later" with a grain ("days"), some time after (before) the last mentioned time.
-    Which day is not said, so the value names the last mentioned
-    time itself, seen at the unit's granularity when that is coarser ("months later"
-    than 3 March is after March 2016), with the mod AFTER (BEFORE). When the units are
-    finer than that time ("hours later" than a day, "days later" than 1991) they may not
-    leave it: ON_OR_AFTER (ON_OR_BEFORE). The value is too vague for later anaphora to
-    count from. Without any mentioned time (news opening "Months later, ..."), a time
-    before or after publication, by tense."""
+    "later" with a grain ("days"): some time after (before) the last mentioned time.
+    Which day is not said, so the value names the last mentioned time itself, seen at
+    the unit's granularity when that is coarser ("months later" than 3 March 2016 is
+    after March 2016), with the mod AFTER (BEFORE). When the units are finer than that
+    time ("hours later" than a day, "days later" than 1991) they may not leave it:
+    ON_OR_AFTER (ON_OR_BEFORE). The value is too vague for later anaphora to count from.
+    Without any mentioned time (news opening "Months later, ..."), a time before or
+    after publication, by tense."""
     if ctx.ref is None:
         fuzzy = "FUTURE_REF" if ctx.tense == "future" else "PAST_REF"
         return Result("DATE", fuzzy, sets_ref=False)

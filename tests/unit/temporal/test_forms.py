@@ -102,3 +102,9 @@ def test_word_tables_as_tries_match_what_longest_first_matches(abbrev: bool) -> 
     for start in range(len(text)):
         found, expected = trie.match(text, start), plain.match(text, start)
         assert (found and found.span()) == (expected and expected.span()), text[start:]
+
+
+def test_the_20th_after_the_same_month_of_another_year_is_in_that_year() -> None:
+    text = "The court sat on 3 March 2015 and ruled on the 20th."
+    _, value, _, anchor_index = _only(text, "the 20th")
+    assert (value, anchor_index) == ("2015-03-20", 0)
