@@ -186,7 +186,7 @@ def starter_words(rules: tuple[Rule, ...]) -> frozenset[str]:
         words.update(re.findall(r"[a-z]+", rule.pattern))
     tables: list[Any] = [lex.months, lex.weekdays, lex.numbers, lex.vague_numbers, lex.ordinals]
     tables += [lex.units, lex.seasons, lex.parts_of_day, lex.fuzzy, lex.modifiers]
-    tables += [lex.holidays, lex.timezones]
+    tables += [lex.holidays, lex.timezones, lex.informal_days, lex.ambiguous_weekdays]
     for table in tables:
         for phrase in table:
             words.update(re.findall(r"[a-z]+", phrase))
@@ -200,6 +200,8 @@ def trigger_pattern() -> str:
     words |= set(lex.seasons) | set(lex.parts_of_day)
     words |= {w.split()[-1] for w in lex.fuzzy} | {h.split()[-1] for h in lex.holidays}
     words |= {"yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday"}
+    words |= {w for w in lex.informal_days if not w[0].isdigit()}  # "tmrw"; "2day" has a digit
+    words |= set(lex.ambiguous_weekdays)  # "next Sat": the rule checks the case
     words |= {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"}
     words |= {"quarterly", "biweekly", "bimonthly", "semiannually", "fortnightly", "qtr"}
     words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
@@ -207,6 +209,7 @@ def trigger_pattern() -> str:
     words |= {"nineteen", "eighteen", "thousand"}  # spelled years
     words |= {"ad", "fy"}  # "AD 9", "FY2018"
     words |= {"period"}  # "the latest period" (results news)
+    words |= {"season"}  # "each season"
     return r"\d+|\b(?:q[1-4]|h[12]|" + alternation(words)[3:-1] + r")s?(?![a-z])"
 
 
@@ -218,4 +221,6 @@ def number_followers() -> frozenset[str]:
     words |= {"a", "p", "am", "pm", "o", "of", "and", "or", "to", "century", "centuries"}
     words |= {"bc", "b", "bce", "ad", "ce", "c"}  # "55 BC", "1066 AD"
     words.add("hrs")  # military "0530hrs"
+    # informal words that begin with a digit ("2nite"): their letters follow the number
+    words |= {re.sub(r"^\d+", "", w) for w in lex.informal_days if w[0].isdigit()}
     return frozenset(words)

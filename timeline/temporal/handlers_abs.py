@@ -190,13 +190,35 @@ def week_of(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", value_of(period("week", date.fromisoformat(day.value)))) if day else None
 
 
+# Words before "the 20th" that make it a date when a word, not punctuation, follows it
+# ("on the 20th in Paris"; "the 20th in a row" is a rank).
+_DAY_PREPOSITIONS = ("on", "by", "until", "till", "since", "from", "before", "after", "through")
+_FINE = ("month", "week", "day", "part_of_day", "hour", "minute", "second")
+
+
+def _after_preposition(ctx: Context) -> bool:
+    return ctx.before(8).split()[-1:] in [[w] for w in _DAY_PREPOSITIONS]
+
+
 def day_of_month(g: Groups, ctx: Context) -> Result | None:
-    """A day of the month ("on the 9th") in the month being talked about or published:
-    the month before when the clause is past and the day is still to come, or after."""
-    base, on_ref = ctx.deictic_base()
+    """A day of the month ("on the 9th"): in the month last talked about when that is not
+    the month of publication ("On March 3 ... on the 20th"); else in the month published
+    in, or the month before when the clause is past and the day is still to come, or
+    after when the clause is future and the day has gone."""
+    word = g.get("word")
+    if word and (word not in lexicon().day_followers or not _after_preposition(ctx)):
+        return None
     day = int(str(g["dom"]))
+    base, on_ref = ctx.deictic_base()
     month = date(base.year, base.month, 1)
-    if ctx.tense == "past" and day > base.day:
+    ref = ctx.ref
+    talked = ref is not None and ref.gran in _FINE and not g.get("mrel")
+    published_month = (ctx.anchor.year, ctx.anchor.month)
+    if talked and ref is not None and (on_ref or ref.first.timetuple()[:2] != published_month):
+        month, on_ref = date(ref.first.year, ref.first.month, 1), True
+    elif g.get("mrel"):
+        month = shift("month", month, {"last": -1, "next": 1}.get(str(g["mrel"]), 0))
+    elif ctx.tense == "past" and day > base.day:
         month = shift("month", month, -1)
     elif ctx.tense == "future" and day < base.day:
         month = shift("month", month, 1)
@@ -235,7 +257,8 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
     month = month_of(word)
     if month is None or not capitalized_ok(ctx, word):
         return None
-    if len(word) <= 4 and not str(g["month"]).endswith(".") and word not in ("may", "june", "july"):
+    short = len(word) <= 4 and word not in ("may", "june", "july")
+    if short and not str(g["month"]).endswith(".") and not _short_month_cue(ctx):
         return None  # "Jan Novak": a bare abbreviation is a name more often than a month
     if word in lexicon().ambiguous_months and not _month_cue(ctx):
         return None
@@ -245,9 +268,29 @@ def month_alone(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", value_of(period("month", date(year, month, 1))), on_ref)
 
 
+def _short_month_cue(ctx: Context) -> bool:
+    """Whether a word just before makes an abbreviation without its period a month
+    ("in Sep", "until Oct"), and no capitalized word follows ("in Jan Novak's flat")."""
+    words = ctx.before(15).split()
+    after = ctx.text[ctx.end : ctx.end + 15].split()
+    if after and after[0][:1].isupper():
+        return False
+    return bool(words) and words[-1] in lexicon().short_month_cues
+
+
 def _month_cue(ctx: Context) -> bool:
     words = ctx.before(25).replace("-", " ").split()
     return bool(words) and words[-1] in lexicon().month_cues
+
+
+def in_day_name(ctx: Context) -> bool:
+    """Whether a capitalized day is part of a title or an event's name, after a
+    capitalized word such as "White" ("White Christmas", "Bloody Sunday")."""
+    words = ctx.text[max(0, ctx.start - 12) : ctx.start].split()
+    if not words or not ctx.text[ctx.start].isupper():
+        return False
+    prev = words[-1]
+    return prev[:1].isupper() and prev.lower() in lexicon().day_name_words
 
 
 def holiday(g: Groups, ctx: Context) -> Result | None:
@@ -255,6 +298,8 @@ def holiday(g: Groups, ctx: Context) -> Result | None:
     name = " ".join(name.split())
     spec = lexicon().holidays.get(name)
     if spec is None or (not ctx.text[ctx.start].isupper() and not g.get("rel")):
+        return None
+    if in_day_name(ctx):
         return None
     base, on_ref = ctx.deictic_base()
     year = explicit_year(g, ctx)
@@ -267,11 +312,14 @@ def holiday(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", day.isoformat(), on_ref) if (day := _holiday_date(spec, year)) else None
 
 
-def _holiday_date(spec: tuple[int, int, int], year: int) -> date | None:
-    month, a, nth = spec
+def _holiday_date(spec: tuple[int, int, int, int], year: int) -> date | None:
+    month, a, nth, days_after = spec
     if month == 0:
         return easter(year) + timedelta(days=a)
-    return safe_date(year, month, a) if nth == 0 else nth_weekday(year, month, a, nth)
+    if nth == 0:
+        return safe_date(year, month, a)
+    weekday = nth_weekday(year, month, a, nth)
+    return weekday + timedelta(days=days_after) if weekday else None
 
 
 HANDLERS = {

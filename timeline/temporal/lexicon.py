@@ -30,6 +30,7 @@ class Unit:
     gran: str  # calendar granularity of one unit
     factor: int = 1  # a decade is ten years
     time: bool = False  # durations of hours and less take the PT prefix
+    short: tuple[str, ...] = ()  # abbreviations ("hr", "hrs"), only after a number
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ class Lexicon:
     ambiguous_months: frozenset[str]
     weekdays: dict[str, int]
     ambiguous_weekdays: frozenset[str]
+    weekday_cues: frozenset[str]
     numbers: dict[str, float]
+    informal_days: dict[str, str]
     vague_numbers: frozenset[str]
     ordinals: dict[str, int]
     units: dict[str, Unit]  # by singular and by plural form
@@ -49,6 +52,10 @@ class Lexicon:
     year_cues: frozenset[str]
     year_followers: frozenset[str]
     month_cues: frozenset[str]
+    short_month_cues: frozenset[str]
+    clock_blockers: frozenset[str]
+    day_followers: frozenset[str]
+    scripture_books: frozenset[str]
     rate_words: frozenset[str]
     duration_leads: frozenset[str]
     count_words: frozenset[str]
@@ -62,8 +69,9 @@ class Lexicon:
     # a fixed offset from UTC in hours, or an IANA zone name (whose offset depends on the day)
     timezones: dict[str, float | str]
     zone_places: dict[str, str]  # a place with one clock → its IANA zone
-    # (month, day, 0), (month, weekday, nth) or (0, days after Easter, 0)
-    holidays: dict[str, tuple[int, int, int]]
+    # (month, day, 0, 0), (month, weekday, nth, days after) or (0, days after Easter, 0, 0)
+    holidays: dict[str, tuple[int, int, int, int]]
+    day_name_words: frozenset[str]
 
 
 def _table(raw: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> dict[str, Any]:
@@ -93,29 +101,47 @@ def _codes(table: dict[str, str], name: str, allowed: set[str]) -> dict[str, str
 def _units(raw: dict[str, Any]) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for name, spec in _table(raw, "units", dict).items():
+        short = spec.get("short", [])
+        if not isinstance(short, list) or not all(isinstance(w, str) for w in short):
+            raise LexiconError(f"lexicon: units[{name!r}].short must be a list of words")
         try:
-            unit = Unit(name=name, **spec)
+            unit = Unit(name=name, **{**spec, "short": tuple(short)})
         except TypeError as exc:
             raise LexiconError(f"lexicon: units[{name!r}]: {exc}") from exc
-        units[name] = units[unit.plural] = unit
+        for form in (name, unit.plural, *unit.short):
+            units[form] = unit
     return units
 
 
-def _holidays(raw: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
-    out: dict[str, tuple[int, int, int]] = {}
+def _holidays(raw: dict[str, Any]) -> dict[str, tuple[int, int, int, int]]:
+    out: dict[str, tuple[int, int, int, int]] = {}
     for name, spec in _table(raw, "holidays", (str, list)).items():
         easter = re.fullmatch(r"easter([+-]\d+)?", spec) if isinstance(spec, str) else None
         if isinstance(spec, str) and re.fullmatch(r"\d\d-\d\d", spec):
-            out[name] = (int(spec[:2]), int(spec[3:]), 0)
+            out[name] = (int(spec[:2]), int(spec[3:]), 0, 0)
         elif easter is not None:  # month 0: days from Easter Sunday
-            out[name] = (0, int(easter[1] or 0), 0)
-        elif isinstance(spec, list) and len(spec) == 3 and all(isinstance(n, int) for n in spec):
-            out[name] = (spec[0], spec[1], spec[2])
+            out[name] = (0, int(easter[1] or 0), 0, 0)
+        elif (
+            isinstance(spec, list) and len(spec) in (3, 4) and all(isinstance(n, int) for n in spec)
+        ):
+            out[name] = (spec[0], spec[1], spec[2], spec[3] if len(spec) == 4 else 0)
         else:
             raise LexiconError(
-                f"lexicon: holidays[{name!r}] must be 'MM-DD', 'easter+N' or [month, weekday, nth]"
+                f"lexicon: holidays[{name!r}] must be 'MM-DD', 'easter+N' or"
+                " [month, weekday, nth] (with days after it)"
             )
     return out
+
+
+DEICTIC_WORDS = {"yesterday", "today", "tomorrow", "tonight"}
+
+
+def _informal(raw: dict[str, Any]) -> dict[str, str]:
+    table = _table(raw, "informal_days", str)
+    bad = {k: v for k, v in table.items() if v not in DEICTIC_WORDS}
+    if bad:
+        raise LexiconError(f"lexicon: informal_days must stand for {sorted(DEICTIC_WORDS)}: {bad}")
+    return table
 
 
 def parse_lexicon(raw: Any) -> Lexicon:
@@ -126,7 +152,9 @@ def parse_lexicon(raw: Any) -> Lexicon:
         ambiguous_months=_words(raw, "ambiguous_months"),
         weekdays=_table(raw, "weekdays", int),
         ambiguous_weekdays=_words(raw, "ambiguous_weekdays"),
+        weekday_cues=_words(raw, "weekday_cues"),
         numbers={k: float(v) for k, v in _table(raw, "numbers", (int, float)).items()},
+        informal_days=_informal(raw),
         vague_numbers=_words(raw, "vague_numbers"),
         ordinals=_table(raw, "ordinals", int),
         units=_units(raw),
@@ -137,6 +165,10 @@ def parse_lexicon(raw: Any) -> Lexicon:
         year_cues=_words(raw, "year_cues"),
         year_followers=_words(raw, "year_followers"),
         month_cues=_words(raw, "month_cues"),
+        short_month_cues=_words(raw, "short_month_cues"),
+        clock_blockers=_words(raw, "clock_blockers"),
+        day_followers=_words(raw, "day_followers"),
+        scripture_books=_words(raw, "scripture_books"),
         rate_words=_words(raw, "rate_words"),
         duration_leads=_words(raw, "duration_leads"),
         count_words=_words(raw, "count_words"),
@@ -150,6 +182,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         timezones=_timezones(raw),
         zone_places=_zone_places(raw),
         holidays=_holidays(raw),
+        day_name_words=_words(raw, "day_name_words"),
     )
 
 
@@ -186,16 +219,51 @@ def lexicon() -> Lexicon:
     return parse_lexicon(read_yaml(text))
 
 
+_END = ""  # the key of a trie node that marks the end of a word, with its suffix
+
+
 def alternation(words: Iterable[str], abbrev: bool = False) -> str:
     """A regex alternation of `words`, longest first; spaces match any whitespace and
-    short abbreviations may carry a period ("nov.")."""
-    parts = []
-    for word in sorted(words, key=lambda w: (-len(w), w)):
-        part = re.escape(word).replace(r"\ ", " ").replace(" ", r"\s+")
-        if abbrev and len(word) <= 4:
-            part += r"\.?"
-        parts.append(part)
-    return "(?:" + "|".join(parts) + ")"
+    short abbreviations may carry a period ("nov.").
+
+    Written as a trie ("hour(?:s)?" rather than "hours|hour"): Python's regex engine
+    tries alternatives one by one, and the rules try these tables at every candidate
+    position, most of which match none; a trie rejects them at the first letter. It
+    matches what the plain longest-first alternation matches: words that differ at some
+    letter cannot both match at one place, and a word's longer continuations are tried
+    before it (greedily), as longest-first does."""
+    root: dict[str, Any] = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[_END] = r"\.?" if abbrev and len(word) <= 4 else ""
+    return "(?:" + _trie(root) + ")"
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return max((1 + _depth(child) for key, child in node.items() if key != _END), default=0)
+
+
+def _trie(node: dict[str, Any]) -> str:
+    """The alternation of the words below `node`, longest continuation first."""
+    keys = sorted((k for k in node if k != _END), key=lambda k: (-_depth(node[k]), k))
+    branches = [k + _sub(node[k]) for k in keys]
+    return "|".join(branches)
+
+
+def _sub(node: dict[str, Any]) -> str:
+    """The regex after a letter: its continuations, then the end of a word if one ends
+    there (with its optional period), so that longer words are tried first."""
+    inner = _trie(node)
+    if _END not in node:
+        return inner if len(node) == 1 and "|" not in inner else f"(?:{inner})"
+    suffix = str(node[_END])
+    if not inner:
+        return suffix
+    if suffix:
+        return f"(?:{inner}|{suffix})"
+    return f"(?:{inner})?"
 
 
 def _tens_units(lex: Lexicon) -> str:
@@ -219,7 +287,7 @@ def macros() -> dict[str, str]:
     return {
         "Y4": r"(?:1\d|20)\d\d(?![\d])",
         "YN": r"(?:(?:1\d|20)\d\d|\d\d)(?!\d)",
-        "YQ": r"'\d\d(?!\d)",
+        "YQ": r"['’]\d\d(?!\d)",
         "MM": r"(?:0?[1-9]|1[0-2])(?!\d)",
         "NN": r"\d{1,2}(?!\d)",
         "DD": r"(?:0[1-9]|[12]\d|3[01])(?!\d)",
@@ -228,6 +296,9 @@ def macros() -> dict[str, str]:
         "MIN": r"[0-5]\d(?!\d)",
         "MONTH": "(?:" + alternation(plain_months) + "|" + alternation(abbrevs, abbrev=True) + ")",
         "WEEKDAY": alternation(weekdays, abbrev=True),
+        "WEEKDAY_WORD": alternation(lex.ambiguous_weekdays, abbrev=True),
+        "INFORMAL_DAY": alternation(w for w, d in lex.informal_days.items() if d != "tonight"),
+        "INFORMAL_NIGHT": alternation(w for w, d in lex.informal_days.items() if d == "tonight"),
         "NUM": number,
         "VAGUE": alternation(lex.vague_numbers),
         "UNIT": alternation(set(lex.units)),

@@ -17,6 +17,7 @@ from .foreign import tag_foreign
 from .grammar import Grammar, build, load_rules
 from .handlers_abs import HANDLERS as ABSOLUTE
 from .handlers_amount import HANDLERS as AMOUNTS
+from .handlers_clock import HANDLERS as CLOCKS
 from .handlers_ranges import HANDLERS as RANGES
 from .handlers_rel import HANDLERS as RELATIVE
 from .handlers_years import HANDLERS as YEARS
@@ -30,9 +31,9 @@ from .types import Mode, TimeMention
 from .zones import offset_text, on_local_clock, wall_to_utc
 
 Handler = Callable[[dict[str, str | None], Context], Result | None]
-HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS, **RANGES}
+HANDLERS: dict[str, Handler] = {**ABSOLUTE, **YEARS, **RELATIVE, **AMOUNTS, **RANGES, **CLOCKS}
 
-_WORD_START = re.compile(r"(?<![\w'’])[\w$']")
+_WORD_START = re.compile(r"(?<![\w'’])[\w$'’]")
 _LETTERS = re.compile(r"[a-z]*")
 # After a number: its other digits, an ordinal or plural suffix, and the next word.
 _NUMBER_TAIL = re.compile(
@@ -216,9 +217,11 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
     if tail is None or tail.group("sep") is None:
         return False
     word = tail.group("word")
-    if word is None:  # a separator, or an ordinal before punctuation ("on the 9th.")
+    if tail.group("suffix") not in (None, "s"):
+        return True  # an ordinal: "on the 9th.", "on the 20th in Paris", "the 19th century"
+    if word is None:  # a separator
         sep = tail.group("sep")
-        return (sep != "" and sep[-1] in "-:/'’") or tail.group("suffix") not in (None, "s")
+        return sep != "" and sep[-1] in "-:/'’"
     return word in g.followers
 
 
@@ -232,7 +235,7 @@ def _candidates(g: Grammar, low: str, trigger: int, pos: int) -> list[int]:
 
 
 def _can_begin(g: Grammar, low: str, start: int) -> bool:
-    if low[start].isdigit() or low[start] == "'":
+    if low[start].isdigit() or low[start] in "'’":
         return True
     word = _LETTERS.match(low, start)
     return word is not None and word.group() in g.starters

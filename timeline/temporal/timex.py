@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 # BC years take the same parts as others ("BC0055-FA": counted from "In 55 BC").
 _DATE_PART = r"(?:W\d\d(?:-WE|-[1-7])?|Q[1-4]|H[12]|SP|SU|FA|WI|\d\d(?:-\d\d)?)"
 _DATE = rf"(?:\d{{2,4}}|(?:BC)?\d{{4}}(?:-{_DATE_PART})?)"
-_UNDERSPECIFIED = r"(?:XXXX(?:-WXX-[1-7]|-\d\d(?:-\d\d)?|-XX-XX|-SP|-SU|-FA|-WI)?)"
+_UNDERSPECIFIED = r"(?:XXXX(?:-WXX-(?:[1-7]|WE)|-\d\d(?:-\d\d)?|-XX-XX|-SP|-SU|-FA|-WI)?)"
 _TIME = r"(?:T(?:MO|MI|AF|EV|NI|DT|\d\d(?::\d\d(?::\d\d)?)?(?:[+-]\d\d:\d\d)?))"
 # one or more components: P2Y6M, P1DT12H, PT1M30S
 _DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|WE))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"

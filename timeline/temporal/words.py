@@ -22,6 +22,12 @@ def weekday_of(word: str | None) -> int | None:
     return lexicon().weekdays.get(word.rstrip(".").strip())
 
 
+def standard_day(word: str | None) -> str:
+    """The deictic word an informal spelling stands for ("tmrw": "tomorrow")."""
+    w = " ".join(str(word or "").split())
+    return lexicon().informal_days.get(w, w)
+
+
 def day_of(word: str | None) -> int | None:
     if word is None:
         return None

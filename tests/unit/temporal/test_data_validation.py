@@ -58,6 +58,8 @@ def test_the_shipped_lexicon_loads() -> None:
     assert lex.months["sept"] == 9
     assert lex.units["centuries"].factor == 100
     assert lex.fuzzy["recently"] == "PAST_REF"
+    assert lex.units["hrs"] is lex.units["hour"]  # an abbreviation is the same unit
+    assert lex.informal_days["tmrw"] == "tomorrow"
 
 
 @pytest.mark.parametrize(
@@ -68,6 +70,14 @@ def test_the_shipped_lexicon_loads() -> None:
         ("units", {"day": {"plural": "days"}}, "units\\['day'\\]"),
         ("holidays", {"xmas": "25 Dec"}, "MM-DD"),
         ("year_cues", "in", "list of words"),
+        ("informal_days", {"tmrw": "morrow"}, "must stand for"),
+        (
+            "units",
+            {"hour": {"plural": "hours", "code": "H", "gran": "hour", "short": "hr"}},
+            "short",
+        ),
+        ("holidays", {"black friday": [11, 4]}, "days after"),
+        ("weekday_cues", ["on", 3], "list of words"),
     ],
 )
 def test_a_bad_lexicon_is_refused(table: str, value: Any, message: str) -> None:
