@@ -18,6 +18,8 @@ from .types import TimeMention
 _DASH = re.compile(r"\s*[-–—]\s*")
 _UNTIL = re.compile(r"\s+(?:to|through|thru|until|till)\s+")
 _AND = re.compile(r"\s*,?\s+(?:and|or)\s+")
+# "8:40 p.m. ET, or 4:40 a.m. in Syria": one time said again another way, not a list
+_RESTATED = re.compile(r"\s*,\s*or\s+")
 _BETWEEN_AND = re.compile(r"\s+and\s+")
 _COMMA = re.compile(r"\s*,\s*")
 _OPENER = re.compile(r"(?<![a-z])(?P<word>from|between)\s+$")
@@ -63,8 +65,10 @@ def _group_end(low: str, ms: list[TimeMention], i: int) -> int:
         if alike and _COMMA.fullmatch(gap):
             j += 1  # a list goes on: it counts only if it ends with "and" or "or"
             continue
+        if j == i and _RESTATED.fullmatch(gap):
+            break
         if alike and _AND.fullmatch(gap):
-            return j + 1  # "in 1990 and 1991", "on Monday or Tuesday"
+            return j + 1  # "in 1990 and 1991", "on Monday or Tuesday", "1990, 1991, or 1992"
         if j == i and _is_range(low, a, b, gap):
             return j + 1
         break

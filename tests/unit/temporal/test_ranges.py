@@ -28,6 +28,8 @@ def links(text: str) -> list[tuple[str, int | None]]:
         ("Prices rose in 2009-2010.", [("2009", 0), ("2010", 0)]),
         ("Talks resume Monday and Tuesday.", [("Monday", 0), ("Tuesday", 0)]),
         ("It rained in 1994, 1995 and 1997.", [("1994", 0), ("1995", 0), ("1997", 0)]),
+        ("It rained in 1994, 1995, or 1997.", [("1994", 0), ("1995", 0), ("1997", 0)]),
+        ("Talks resume Monday or Tuesday.", [("Monday", 0), ("Tuesday", 0)]),
         ("Shops open from 9 a.m. EST to 5 p.m. EST.", [("9 a.m. EST", 0), ("5 p.m. EST", 0)]),
     ],
 )
@@ -50,6 +52,8 @@ def test_the_link_is_an_index_in_the_whole_list() -> None:
         "Prices fell from 1995 to 1990.",  # out of order: not a range
         "Sales in March 2016 and 2017 rose.",  # a month and a year are not a list
         "The 1990 law was amended in 1995.",
+        "The missiles hit at 8:40 p.m. ET, or 4:40 a.m. in Syria.",  # said again, another way
+        "It opens on Monday, or Tuesday at the latest.",
     ],
 )
 def test_mentions_that_are_no_range_stay_apart(text: str) -> None:
