@@ -27,22 +27,19 @@ CLOCK_CUES = ("between", "from", "at")
 
 def day_range(g: Groups, ctx: Context) -> Result | None:
     """ "6-7 January 1916", "on 3 and 4 March": the first day is in the second's month."""
-    second = month_day({"day": g.get("day"), "month": g.get("month"), "year": g.get("year")}, ctx)
-    first_day = day_of(g.get("fday"))
-    if second is None or first_day is None:
-        return None
-    last = date.fromisoformat(second.value)
-    first = safe_date(last.year, last.month, first_day)
-    if first is None or first >= last:
-        return None
-    return Result("DATE", first.isoformat(), second.on_ref, other=second)
+    return _days_of_one_month(g, g.get("month"), ctx)
 
 
 def month_day_range(g: Groups, ctx: Context) -> Result | None:
     """ "Nov. 9-10", "April 24 and 25": the second day is in the first's month."""
     if _counted(g, ctx):
         return None
-    month = g.get("fmonth")
+    return _days_of_one_month(g, g.get("fmonth"), ctx)
+
+
+def _days_of_one_month(g: Groups, month: str | None, ctx: Context) -> Result | None:
+    """The first day ("fday") and the second ("day") of `month`: the second resolved as a
+    date (its year said or inferred), the first before it in the same month."""
     second = month_day({"day": g.get("day"), "month": month, "year": g.get("year")}, ctx)
     first_day = day_of(g.get("fday"))
     if second is None or first_day is None:
