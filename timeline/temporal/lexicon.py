@@ -72,6 +72,8 @@ class Lexicon:
     # (month, day, 0, 0), (month, weekday, nth, days after) or (0, days after Easter, 0, 0)
     holidays: dict[str, tuple[int, int, int, int]]
     day_name_words: frozenset[str]
+    event_name_heads: frozenset[str]
+    lowercase_day_months: frozenset[str]
 
 
 def _table(raw: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> dict[str, Any]:
@@ -183,6 +185,8 @@ def parse_lexicon(raw: Any) -> Lexicon:
         zone_places=_zone_places(raw),
         holidays=_holidays(raw),
         day_name_words=_words(raw, "day_name_words"),
+        event_name_heads=_words(raw, "event_name_heads"),
+        lowercase_day_months=_words(raw, "lowercase_day_months"),
     )
 
 
