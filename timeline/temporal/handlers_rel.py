@@ -216,10 +216,15 @@ def _clock_reading(g: Groups) -> tuple[int | None, int]:
     return hour, minute
 
 
+_WKND = "wknd"  # informal text's weekend ("this wknd")
+
+
 def relative_unit(g: Groups, ctx: Context) -> Result | None:
     rel = " ".join(str(g.get("rel") or "").split())
     word = g.get("unit_s") or g.get("centword")
-    if word is None and "weekend" in ctx.low[ctx.start : ctx.end]:
+    if word is None and (
+        "weekend" in ctx.low[ctx.start : ctx.end] or _WKND in ctx.low[ctx.start : ctx.end]
+    ):
         word = "weekend"
     unit = unit_of(word)
     if unit is None or rel not in lexicon().relative_offsets or unit.time:
