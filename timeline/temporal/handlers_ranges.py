@@ -38,6 +38,20 @@ def day_range(g: Groups, ctx: Context) -> Result | None:
     return Result("DATE", first.isoformat(), second.on_ref, other=second)
 
 
+def day_list(g: Groups, ctx: Context) -> Result | None:
+    """ "3" or "4" of "on 3, 4 and 5 March": a day of the month the list ends with, before
+    the list's next and last days."""
+    last = month_day({"day": g.get("day"), "month": g.get("month"), "year": g.get("year")}, ctx)
+    first_day, next_day = day_of(g.get("fday")), day_of(g.get("mday") or g.get("day"))
+    if last is None or first_day is None or next_day is None:
+        return None
+    end = date.fromisoformat(last.value)
+    first = safe_date(end.year, end.month, first_day)
+    if first is None or not first_day < next_day <= end.day:
+        return None  # "9, 3 and 4 March": no list of days in order
+    return Result("DATE", first.isoformat(), last.on_ref)
+
+
 def month_day_range(g: Groups, ctx: Context) -> Result | None:
     """ "Nov. 9-10", "April 24 and 25": the second day is in the first's month."""
     if _counted(g, ctx):
@@ -226,6 +240,7 @@ def _shared_ampm(first_hour: str | None, last_hour: str | None, ampm: str | None
 
 HANDLERS = {
     "day_range": day_range,
+    "day_list": day_list,
     "month_day_range": month_day_range,
     "month_range": month_range,
     "day_of_month_range": day_of_month_range,
