@@ -63,18 +63,29 @@ def duration(g: Groups, ctx: Context) -> Result | None:
 def _event_name(num: str, ctx: Context) -> bool:
     """Whether a count and unit written with capitals name an event: before a possessive
     ("Thirty Years' War") or a word such as "War" ("the Six-Day War"), or inside a
-    sentence, unit capitalized too ("the Hundred Days"). A digit is never a name here."""
+    sentence, unit capitalized too ("the Hundred Days"). Digits name one only before such
+    a word ("the 100 Days Offensive")."""
     i = ctx.low.find(num, ctx.start) if num else -1
-    if i < 0 or not num[:1].isalpha() or not ctx.text[i].isupper():
+    if i < 0:
         return False
     unit_start = max(ctx.low.rfind(" ", i, ctx.end), ctx.low.rfind("-", i, ctx.end)) + 1
-    if ctx.text[ctx.end : ctx.end + 1] in ("'", "’") and ctx.text[unit_start].isupper():
+    unit_capital = ctx.text[unit_start].isupper()
+    if num[:1].isdigit():
+        return unit_capital and _name_head_follows(ctx)
+    if not ctx.text[i].isupper():
+        return False
+    if ctx.text[ctx.end : ctx.end + 1] in ("'", "’") and unit_capital:
         return True
+    if _name_head_follows(ctx):
+        return True
+    return unit_capital and not _opens_sentence(ctx, i)
+
+
+def _name_head_follows(ctx: Context) -> bool:
+    """Whether a capitalized word of event names follows ("War", "Offensive")."""
     after = ctx.text[ctx.end : ctx.end + 20].split()
     head = after[0].strip(".,;:") if after else ""
-    if head[:1].isupper() and head.lower() in lexicon().event_name_heads:
-        return True
-    return ctx.text[unit_start].isupper() and not _opens_sentence(ctx, i)
+    return head[:1].isupper() and head.lower() in lexicon().event_name_heads
 
 
 def _opens_sentence(ctx: Context, i: int) -> bool:
