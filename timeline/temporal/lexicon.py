@@ -93,6 +93,15 @@ def _words(raw: dict[str, Any], name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _month_words(raw: dict[str, Any], name: str) -> frozenset[str]:
+    """A list of month names, each one of the `months` table (a typo would match none)."""
+    words = _words(raw, name)
+    unknown = sorted(words - set(_table(raw, "months", int)))
+    if unknown:
+        raise LexiconError(f"lexicon: {name} holds words that are no months: {unknown}")
+    return words
+
+
 def _codes(table: dict[str, str], name: str, allowed: set[str]) -> dict[str, str]:
     bad = {k: v for k, v in table.items() if v not in allowed}
     if bad:
@@ -186,7 +195,7 @@ def parse_lexicon(raw: Any) -> Lexicon:
         holidays=_holidays(raw),
         day_name_words=_words(raw, "day_name_words"),
         event_name_heads=_words(raw, "event_name_heads"),
-        lowercase_day_months=_words(raw, "lowercase_day_months"),
+        lowercase_day_months=_month_words(raw, "lowercase_day_months"),
     )
 
 
