@@ -42,6 +42,8 @@ _NUMBER_TAIL = re.compile(
 # A number followed by a comma and another number may open a list of days ("on 3, 4 and
 # 5 March"); the space after the comma tells it from a thousands separator ("1,234").
 _LIST_NEXT = re.compile(r",\s+\d")
+# ... and a number after a comma or "and" may go on one ("on March 3, 4 and 5").
+_LIST_LEADS = (", ", " and ", " or ")
 LOOKBEHIND = 40  # characters before a trigger where an expression may start
 POINT_MODS = {"START", "MID", "END", "APPROX"}
 REPORT_DAYS = 366  # how recent a quarter must be to be the one results news reports on
@@ -216,7 +218,7 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
         return True
     if trigger.start() > 0 and low[trigger.start() - 1] in "'’":
         return True  # "the '90s"
-    if _LIST_NEXT.match(low, trigger.end()):
+    if _LIST_NEXT.match(low, trigger.end()) or low.endswith(_LIST_LEADS, 0, trigger.start()):
         return True
     tail = _NUMBER_TAIL.match(low, trigger.end())
     if tail is None or tail.group("sep") is None:
