@@ -218,7 +218,7 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
         return True
     if trigger.start() > 0 and low[trigger.start() - 1] in "'’":
         return True  # "the '90s"
-    if _LIST_NEXT.match(low, trigger.end()) or low.endswith(_LIST_LEADS, 0, trigger.start()):
+    if _LIST_NEXT.match(low, trigger.end()) or _goes_on_a_list(low, trigger.start()):
         return True
     tail = _NUMBER_TAIL.match(low, trigger.end())
     if tail is None or tail.group("sep") is None:
@@ -230,6 +230,14 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
         sep = tail.group("sep")
         return sep != "" and sep[-1] in "-:/'’"
     return word in g.followers
+
+
+def _goes_on_a_list(low: str, start: int) -> bool:
+    """Whether the number at `start` follows a comma or "and" right after another number
+    ("3, 4", "4 and 5"): the rest of a list of days."""
+    if not low.endswith(_LIST_LEADS, 0, start):
+        return False
+    return any(c.isdigit() for c in low[max(0, start - 12) : start - 2])
 
 
 def _candidates(g: Grammar, low: str, trigger: int, pos: int) -> list[int]:
