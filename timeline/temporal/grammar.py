@@ -205,7 +205,7 @@ def trigger_pattern() -> str:
     words |= {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"}
     words |= {"quarterly", "biweekly", "bimonthly", "semiannually", "fortnightly", "qtr"}
     words |= {"twenties", "thirties", "forties", "fifties", "sixties", "seventies"}
-    words |= {"eighties", "nineties", "weekend", "weekends", "fiscal", "century"}
+    words |= {"eighties", "nineties", "weekend", "weekends", "wknd", "fiscal", "century"}
     words |= {"nineteen", "eighteen", "thousand"}  # spelled years
     words |= {"ad", "fy"}  # "AD 9", "FY2018"
     words |= {"period"}  # "the latest period" (results news)

@@ -144,7 +144,9 @@ def numeric_date(g: Groups, ctx: Context) -> Result | None:
 
 def month_day(g: Groups, ctx: Context) -> Result | None:
     month, day = month_of(g.get("month")), day_of(g.get("day"))
-    if month is None or day is None or not capitalized_ok(ctx, g.get("month")):
+    if month is None or day is None:
+        return None
+    if not capitalized_ok(ctx, g.get("month")) and not _wordless_month(g.get("month")):
         return None
     year = explicit_year(g, ctx)
     on_ref = False
@@ -157,6 +159,12 @@ def month_day(g: Groups, ctx: Context) -> Result | None:
             return Result("DATE", f"XXXX-{month:02d}-{day:02d}", on_ref)
     d = safe_date(year, month, day) if year is not None else None
     return Result("DATE", d.isoformat(), on_ref) if d else None
+
+
+def _wordless_month(word: str | None) -> bool:
+    """Whether a lowercase month before its day is no English word ("sep 12", "oct 3"),
+    so a month even in informal text that writes everything lowercase."""
+    return word is not None and word.rstrip(".").strip() in lexicon().lowercase_day_months
 
 
 def part_of_date(g: Groups, ctx: Context) -> Result | None:

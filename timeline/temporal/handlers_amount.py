@@ -45,6 +45,8 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     num = (g.get("num") or "").strip()
     if _short_form(g, unit, ctx):
         return None  # "3 Min": a name; abbreviations are informal and lowercase
+    if _event_name(num, ctx):
+        return None  # "the Seven Years' War", "the Hundred Days": a name, not a length
     if unit.name in ("quarter", "half") and ctx.after(4).startswith((" of", "-")):
         return None  # "three quarters of its fuel": a fraction
     if unit.name == "second" and num in ("a", "an"):
@@ -56,6 +58,42 @@ def duration(g: Groups, ctx: Context) -> Result | None:
     if num in ("a", "an") and ctx.low[ctx.end : ctx.end + 1] == "-":
         return None
     return Result("DURATION", duration_value(unit, amount))
+
+
+def _event_name(num: str, ctx: Context) -> bool:
+    """Whether a count and unit written with capitals name an event: before a possessive
+    ("Thirty Years' War") or a word such as "War" ("the Six-Day War"), or inside a
+    sentence, unit capitalized too ("the Hundred Days"). Digits name one only before such
+    a word ("the 100 Days Offensive")."""
+    i = ctx.low.find(num, ctx.start) if num else -1
+    if i < 0:
+        return False
+    unit_start = max(ctx.low.rfind(" ", i, ctx.end), ctx.low.rfind("-", i, ctx.end)) + 1
+    unit_capital = ctx.text[unit_start].isupper()
+    if num[:1].isdigit():
+        return unit_capital and _name_head_follows(ctx)
+    if not ctx.text[i].isupper():
+        return False
+    if ctx.text[ctx.end : ctx.end + 1] in ("'", "’") and unit_capital:
+        return True
+    if _name_head_follows(ctx):
+        return True
+    return unit_capital and not _opens_sentence(ctx, i)
+
+
+def _name_head_follows(ctx: Context) -> bool:
+    """Whether a capitalized word of event names follows ("War", "Offensive")."""
+    after = ctx.text[ctx.end : ctx.end + 20].split()
+    head = after[0].strip(".,;:") if after else ""
+    return head[:1].isupper() and head.lower() in lexicon().event_name_heads
+
+
+def _opens_sentence(ctx: Context, i: int) -> bool:
+    """Whether the word at `i` is the first of its sentence (its capital says nothing)."""
+    head = ctx.text[max(0, i - 40) : i].rstrip()
+    if head.lower().endswith("the"):
+        head = head[:-3].rstrip()
+    return head == "" or head[-1] in '.!?:;\n"“'
 
 
 def _short_form(g: Groups, unit: Unit, ctx: Context) -> bool:

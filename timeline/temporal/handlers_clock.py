@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from .context import Context, Result
 from .handlers_abs import month_day
-from .handlers_rel import clock
+from .handlers_rel import clock, deictic_day, weekday, weekday_word
 from .lexicon import lexicon
-from .words import Groups
+from .words import Groups, standard_day
 
 # The groups of a date that the clock handler would read as a date of its own.
 _DATE_GROUPS = ("month", "month2", "day", "day2", "year", "weekday", "deictic")
@@ -26,6 +26,32 @@ def date_clock(g: Groups, ctx: Context) -> Result | None:
     if timed is None:
         return None
     return replace(timed, value=day.value + timed.value[len(day.value) :], on_ref=day.on_ref)
+
+
+def day_clock(g: Groups, ctx: Context) -> Result | None:
+    """ "Tuesday 10pm", "Friday at 9 a.m.", "tomorrow at 9:15": the clock time on the day
+    the weekday or deictic word names (read as that word alone would be read)."""
+    day = _named_day(g, ctx)
+    if day is None or len(day.value) != len("YYYY-MM-DD"):
+        return None  # a narrator's "today" (PRESENT_REF) has no day to put a time on
+    timed = clock({k: v for k, v in g.items() if k not in _DATE_GROUPS}, ctx)
+    if timed is None:
+        return None
+    return replace(timed, value=day.value + timed.value[len(day.value) :], on_ref=day.on_ref)
+
+
+def _named_day(g: Groups, ctx: Context) -> Result | None:
+    """The day of the weekday or deictic word that opens the match, read on that word's
+    own span (its handler looks at what follows it and at its tense)."""
+    word = str(g.get("weekday") or g.get("deictic") or "")
+    end = ctx.low.find(word, ctx.start) + len(word)
+    alone = replace(ctx, end=end)
+    if g.get("deictic"):
+        deictic = standard_day(word)
+        return deictic_day({"word": "today" if deictic == "tonight" else deictic}, alone)
+    if word.rstrip(".") in lexicon().ambiguous_weekdays:
+        return weekday_word(g, alone)  # "Sat 10pm", not "sat 10pm"
+    return weekday(g, alone)
 
 
 def bare_clock(g: Groups, ctx: Context) -> Result | None:
@@ -70,4 +96,4 @@ def _date_word(word: str) -> bool:
     return w in lex.weekdays or w in lex.months or w in ("today", "tomorrow", "tonight", "at")
 
 
-HANDLERS = {"date_clock": date_clock, "bare_clock": bare_clock}
+HANDLERS = {"date_clock": date_clock, "day_clock": day_clock, "bare_clock": bare_clock}

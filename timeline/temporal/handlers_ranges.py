@@ -9,15 +9,17 @@ one ("9-3 March" is a score), so the match is declined."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from .cal import SEASON_START
 from .context import Context, Result
 from .handlers_abs import capitalized_ok, day_of_month, month_alone, month_day, month_year
 from .handlers_rel import clock, weekday
 from .handlers_years import era_year, season, year
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .words import Groups, day_of, month_of, safe_date, weekday_of
 
 WORD_SEPARATORS = ("and", "or", "to", "through", "until", "till")
@@ -28,6 +30,41 @@ CLOCK_CUES = ("between", "from", "at")
 def day_range(g: Groups, ctx: Context) -> Result | None:
     """ "6-7 January 1916", "on 3 and 4 March": the first day is in the second's month."""
     return _days_of_one_month(g, g.get("month"), ctx)
+
+
+def day_list(g: Groups, ctx: Context) -> Result | None:
+    """ "3" or "4" of "on 3, 4 and 5 March": a day of the month the list ends with, before
+    the list's next and last days."""
+    last = month_day({"day": g.get("day"), "month": g.get("month"), "year": g.get("year")}, ctx)
+    first_day, next_day = day_of(g.get("fday")), day_of(g.get("mday") or g.get("day"))
+    if last is None or first_day is None or next_day is None:
+        return None
+    end = date.fromisoformat(last.value)
+    first = safe_date(end.year, end.month, first_day)
+    if first is None or not first_day < next_day <= end.day:
+        return None  # "9, 3 and 4 March": no list of days in order
+    return Result("DATE", first.isoformat(), last.on_ref)
+
+
+def day_list_tail(g: Groups, ctx: Context) -> Result | None:
+    """ "4" and "5" of "on March 3, 4 and 5": a later day of the month of the day just
+    mentioned, when only a list of days separates them; not a count ("and 5 people")."""
+    ref, day = ctx.ref, day_of(g.get("fday"))
+    if ref is None or ref.gran != "day" or day is None or day <= ref.first.day:
+        return None
+    if not _list_before().search(ctx.before(60)) or _counted({"sep": "and"}, ctx):
+        return None
+    year_said = g.get("year")  # "Nov. 28, 29 and 30, 2016": the list's year, at its end
+    first = safe_date(int(year_said) if year_said else ref.first.year, ref.first.month, day)
+    return None if first is None else Result("DATE", first.isoformat())
+
+
+@cache
+def _list_before() -> re.Pattern[str]:
+    """A month, its day and more days of a list, up to a comma or "and" ("march 3, ")."""
+    month = alternation(lexicon().months, abbrev=True)
+    day = r"(?:the )?\d{1,2}(?:st|nd|rd|th)?"
+    return re.compile(rf"\b{month} {day}(?:,? (?:(?:and|or) )?{day})*(?:, |,? (?:and|or) )$")
 
 
 def month_day_range(g: Groups, ctx: Context) -> Result | None:
@@ -223,6 +260,8 @@ def _shared_ampm(first_hour: str | None, last_hour: str | None, ampm: str | None
 
 HANDLERS = {
     "day_range": day_range,
+    "day_list": day_list,
+    "day_list_tail": day_list_tail,
     "month_day_range": month_day_range,
     "month_range": month_range,
     "day_of_month_range": day_of_month_range,

@@ -187,12 +187,30 @@ def clock(g: Groups, ctx: Context) -> Result | None:
 
 
 def _recent_day(ctx: Context) -> date | None:
-    """The day last talked about, if it is a day of the week before publication: a clock
-    time without a date ("was shot at 10 p.m.") is on that day."""
+    """The day last talked about, if it is a day of the week before publication, or the
+    day named just before (any day: "tomorrow 9-11 a.m."): a clock time without a date
+    ("was shot at 10 p.m.") is on that day."""
     ref = ctx.ref
     if ref is None or ref.gran not in ("day", "part_of_day", "hour", "minute"):
         return None
-    return ref.first if 0 <= (ctx.anchor - ref.first).days <= 7 else None
+    recent = 0 <= (ctx.anchor - ref.first).days <= 7
+    return ref.first if recent or (ref.gran == "day" and _day_named_before(ctx)) else None
+
+
+# Words between a day and the clock times that follow it ("Friday from 9 to 11 a.m.").
+_CLOCK_LEADS = ("at", "from", "between", ",")
+
+
+def _day_named_before(ctx: Context) -> bool:
+    """Whether the words just before the clock time are a weekday or a deictic day."""
+    words = ctx.before(24).replace(",", " , ").split()
+    while words and words[-1] in _CLOCK_LEADS:
+        words.pop()
+    raw = words[-1] if words else ""
+    word = raw.rstrip(".")
+    if raw.endswith(("!", "?")) or (raw != word and len(word) > 4):
+        return False  # the day ends a sentence before ("... tomorrow. At 9:15")
+    return weekday_of(word) is not None or standard_day(word) in ("today", "tomorrow", "yesterday")
 
 
 def _clock_reading(g: Groups) -> tuple[int | None, int]:
@@ -216,10 +234,15 @@ def _clock_reading(g: Groups) -> tuple[int | None, int]:
     return hour, minute
 
 
+_WKND = "wknd"  # informal text's weekend ("this wknd")
+
+
 def relative_unit(g: Groups, ctx: Context) -> Result | None:
     rel = " ".join(str(g.get("rel") or "").split())
     word = g.get("unit_s") or g.get("centword")
-    if word is None and "weekend" in ctx.low[ctx.start : ctx.end]:
+    if word is None and (
+        "weekend" in ctx.low[ctx.start : ctx.end] or _WKND in ctx.low[ctx.start : ctx.end]
+    ):
         word = "weekend"
     unit = unit_of(word)
     if unit is None or rel not in lexicon().relative_offsets or unit.time:

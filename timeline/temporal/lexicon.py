@@ -72,6 +72,8 @@ class Lexicon:
     # (month, day, 0, 0), (month, weekday, nth, days after) or (0, days after Easter, 0, 0)
     holidays: dict[str, tuple[int, int, int, int]]
     day_name_words: frozenset[str]
+    event_name_heads: frozenset[str]
+    lowercase_day_months: frozenset[str]
 
 
 def _table(raw: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> dict[str, Any]:
@@ -89,6 +91,15 @@ def _words(raw: dict[str, Any], name: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise LexiconError(f"lexicon: '{name}' must be a list of words")
     return frozenset(w.lower() for w in words)
+
+
+def _month_words(raw: dict[str, Any], name: str) -> frozenset[str]:
+    """A list of month names, each one of the `months` table (a typo would match none)."""
+    words = _words(raw, name)
+    unknown = sorted(words - set(_table(raw, "months", int)))
+    if unknown:
+        raise LexiconError(f"lexicon: {name} holds words that are no months: {unknown}")
+    return words
 
 
 def _codes(table: dict[str, str], name: str, allowed: set[str]) -> dict[str, str]:
@@ -183,6 +194,8 @@ def parse_lexicon(raw: Any) -> Lexicon:
         zone_places=_zone_places(raw),
         holidays=_holidays(raw),
         day_name_words=_words(raw, "day_name_words"),
+        event_name_heads=_words(raw, "event_name_heads"),
+        lowercase_day_months=_month_words(raw, "lowercase_day_months"),
     )
 
 

@@ -1,5 +1,7 @@
 """Linking the sides of ranges and coordinations the rules found as separate expressions:
-"from 1990 to 1995", "between Monday and Wednesday", "2009-2010", "in 1994, 1995 and 1997".
+"from 1990 to 1995", "between Monday and Wednesday", "2009-2010", "in 1994, 1995 and 1997",
+"in June, July and August 2016" (a list that says its year once, at its end: each month
+takes it).
 
 Ranges whose sides share words ("Nov. 9-10") are matched whole by the range rules
 (`handlers_ranges.py`); here the sides are already mentions of their own, and only the
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .cal import interval_of
 from .lexicon import lexicon
 from .types import TimeMention
 
@@ -23,6 +26,8 @@ _RESTATED = re.compile(r"\s*,\s*or\s+")
 _BETWEEN_AND = re.compile(r"\s+and\s+")
 _COMMA = re.compile(r"\s*,\s*")
 _OPENER = re.compile(r"(?<![a-z])(?P<word>from|between)\s+$")
+_YEAR_SAID = re.compile(r"\d{4}|['’]\d\d")  # a mention that says its own year
+_SHARES_YEAR = ("month", "day")  # lists of these share the year said at their end
 LOOK_BACK = 40  # characters before a range where a rescheduling verb is looked for
 
 
@@ -37,6 +42,7 @@ def link_ranges(low: str, mentions: list[TimeMention]) -> list[TimeMention]:
             linked[k] = replace(linked[k], range_first=i)
         if last > i:
             linked[i] = replace(linked[i], range_first=i)
+            linked[i : last + 1] = _year_shared(linked[i : last + 1])
         i = last + 1
     return linked
 
@@ -58,10 +64,14 @@ def _group_end(low: str, ms: list[TimeMention], i: int) -> int:
     if not _linkable(ms[i]):
         return i
     j = i
-    while j + 1 < len(ms) and _linkable(ms[j + 1]):
+    while j + 1 < len(ms):
         a, b = ms[j], ms[j + 1]
         gap = low[a.end : b.start]
         alike = a.type == b.type and a.granularity == b.granularity
+        if not _linkable(b):
+            # "June, July and August 2016": a rule paired the last two, which end the list
+            listed = alike and _COMMA.fullmatch(gap) and _pair_from(low, ms, j + 1)
+            return j + 2 if listed else i
         if alike and _COMMA.fullmatch(gap):
             j += 1  # a list goes on: it counts only if it ends with "and" or "or"
             continue
@@ -73,6 +83,41 @@ def _group_end(low: str, ms: list[TimeMention], i: int) -> int:
             return j + 1
         break
     return i  # a list without "and" is not one ("Thursday, Jan. 6" restates the day)
+
+
+def _pair_from(low: str, ms: list[TimeMention], k: int) -> bool:
+    """Whether mention k and the next are a coordination a rule matched whole ("July and
+    August 2016", "4 and 5 March"), which may end a longer list."""
+    if k + 1 >= len(ms) or ms[k].range_first != k or ms[k + 1].range_first != k:
+        return False
+    return bool(_AND.fullmatch(low[ms[k].end : ms[k + 1].start]))
+
+
+def _year_shared(group: list[TimeMention]) -> list[TimeMention]:
+    """The sides of a list of months or days, those before the last that say no year of
+    their own given the year of the next ("June, July and August 2016": 2016; "Dec. 5,
+    Jan. 7 and Feb. 9, 2016": December 2015)."""
+    if not _YEAR_SAID.search(group[-1].text) or group[-1].granularity not in _SHARES_YEAR:
+        return group
+    shared = list(group)
+    for k in range(len(group) - 2, -1, -1):
+        side, after = shared[k], shared[k + 1]
+        if _YEAR_SAID.search(side.text) or side.granularity not in _SHARES_YEAR or side.mod:
+            continue
+        turns = side.value[4:] > after.value[4:]  # the year turns between them
+        year = int(after.value[:4]) - int(turns)
+        shared[k] = _revalued(side, f"{year:04d}{side.value[4:]}")
+    return shared
+
+
+def _revalued(m: TimeMention, value: str) -> TimeMention:
+    """The mention with another value of the same granularity, its interval moved with
+    it (kept where its zone placed it)."""
+    old, new = interval_of(m.value), interval_of(value)
+    if old is None or new is None or m.earliest is None or m.latest is None:
+        return m
+    offset = m.earliest - old[0]
+    return replace(m, value=value, earliest=new[0] + offset, latest=new[1] + offset)
 
 
 def _is_range(low: str, a: TimeMention, b: TimeMention, gap: str) -> bool:

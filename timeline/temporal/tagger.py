@@ -39,6 +39,11 @@ _LETTERS = re.compile(r"[a-z]*")
 _NUMBER_TAIL = re.compile(
     r"[\d,.]*(?P<suffix>st|nd|rd|th|s)?(?P<sep>[-:/'’]|\s*(?P<word>[a-z]+)|\s*[,.;:)]|$)?"
 )
+# A number followed by a comma, a space and another number may open a list of days ("on
+# 3, 4 and 5 March"); the space tells it from a thousands separator ("1,234").
+_LIST_NEXT = ", "
+# ... and a number after a comma or "and" may go on one ("on March 3, 4 and 5").
+_LIST_LEADS = (", ", " and ", " or ")
 LOOKBEHIND = 40  # characters before a trigger where an expression may start
 POINT_MODS = {"START", "MID", "END", "APPROX"}
 REPORT_DAYS = 366  # how recent a quarter must be to be the one results news reports on
@@ -215,14 +220,25 @@ def _may_start(g: Grammar, low: str, trigger: re.Match[str]) -> bool:
         return True  # "the '90s"
     tail = _NUMBER_TAIL.match(low, trigger.end())
     if tail is None or tail.group("sep") is None:
-        return False
+        return _in_a_list(low, trigger)
     word = tail.group("word")
     if tail.group("suffix") not in (None, "s"):
         return True  # an ordinal: "on the 9th.", "on the 20th in Paris", "the 19th century"
     if word is None:  # a separator
         sep = tail.group("sep")
-        return sep != "" and sep[-1] in "-:/'’"
-    return word in g.followers
+        return (sep != "" and sep[-1] in "-:/'’") or _in_a_list(low, trigger)
+    return word in g.followers or _in_a_list(low, trigger)
+
+
+def _in_a_list(low: str, trigger: re.Match[str]) -> bool:
+    """Whether the number opens a list of numbers ("3, 4") or follows a comma or "and"
+    right after another number ("4 and 5"): maybe a list of days."""
+    end, start = trigger.end(), trigger.start()
+    if low.startswith(_LIST_NEXT, end) and low[end + 2 : end + 3].isdigit():
+        return True
+    if not low.endswith(_LIST_LEADS, 0, start):
+        return False
+    return any(c.isdigit() for c in low[max(0, start - 12) : start - 2])
 
 
 def _candidates(g: Grammar, low: str, trigger: int, pos: int) -> list[int]:

@@ -60,6 +60,7 @@ def test_the_shipped_lexicon_loads() -> None:
     assert lex.fuzzy["recently"] == "PAST_REF"
     assert lex.units["hrs"] is lex.units["hour"]  # an abbreviation is the same unit
     assert lex.informal_days["tmrw"] == "tomorrow"
+    assert "sep" in lex.lowercase_day_months and "may" not in lex.lowercase_day_months
 
 
 @pytest.mark.parametrize(
@@ -78,6 +79,8 @@ def test_the_shipped_lexicon_loads() -> None:
         ),
         ("holidays", {"black friday": [11, 4]}, "days after"),
         ("weekday_cues", ["on", 3], "list of words"),
+        ("lowercase_day_months", ["sep", "spt"], "no months: \\['spt'\\]"),
+        ("event_name_heads", "war", "list of words"),
     ],
 )
 def test_a_bad_lexicon_is_refused(table: str, value: Any, message: str) -> None:

@@ -31,12 +31,34 @@ def links(text: str) -> list[tuple[str, int | None]]:
         ("It rained in 1994, 1995, or 1997.", [("1994", 0), ("1995", 0), ("1997", 0)]),
         ("Talks resume Monday or Tuesday.", [("Monday", 0), ("Tuesday", 0)]),
         ("Shops open from 9 a.m. EST to 5 p.m. EST.", [("9 a.m. EST", 0), ("5 p.m. EST", 0)]),
+        # lists of three whose last two a rule matched as one coordination
+        ("Floods hit in May, June and July 2016.", [("May", 0), ("June", 0), ("July 2016", 0)]),
+        ("They met on 3, 4 and 5 March.", [("3", 0), ("4", 0), ("5 March", 0)]),
+        ("Votes fall on 1, 8, 15 and 22 June.", [("1", 0), ("8", 0), ("15", 0), ("22 June", 0)]),
     ],
 )
 def test_the_sides_of_a_range_point_to_its_first_side(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert links(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Floods hit in May, June and July 2016.", ["2016-05", "2016-06", "2016-07"]),
+        (
+            "Rain fell on Dec. 5, Jan. 7 and Feb. 9, 2016.",
+            ["2015-12-05", "2016-01-07", "2016-02-09"],
+        ),
+        ("It rained in May 2015, June and July 2016.", ["2015-05", "2016-06", "2016-07"]),
+    ],
+)
+def test_a_list_shares_the_year_said_at_its_end(text: str, values: list[str]) -> None:
+    mentions = tag(text, ANCHOR)
+    assert [m.value for m in mentions] == values
+    assert mentions[0].earliest is not None
+    assert mentions[0].earliest.date().isoformat()[:7] == values[0][:7]  # moved with its value
 
 
 def test_the_link_is_an_index_in_the_whole_list() -> None:
