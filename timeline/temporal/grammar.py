@@ -145,6 +145,7 @@ class Grammar:
     regex: re.Pattern[str]  # anchored alternation of all rules, with a modifier prefix
     triggers: re.Pattern[str]  # words one of which every time expression contains
     starters: frozenset[str]  # words an expression may begin with (digits aside)
+    vocabulary: frozenset[str]  # every word an expression may hold (digits aside)
     followers: frozenset[str]  # words after a number that may make it a time
     # the alternation of the rules after each rule, compiled when first needed
     _after: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
@@ -173,6 +174,7 @@ def build(rules: tuple[Rule, ...]) -> Grammar:
         _alternation(rules),
         triggers,
         starter_words(rules),
+        vocabulary(rules),
         number_followers(),
     )
 
@@ -190,6 +192,22 @@ def starter_words(rules: tuple[Rule, ...]) -> frozenset[str]:
     for table in tables:
         for phrase in table:
             words.update(re.findall(r"[a-z]+", phrase))
+    return frozenset(words)
+
+
+def vocabulary(rules: tuple[Rule, ...]) -> frozenset[str]:
+    """Every word that a pattern or any word table of the lexicon holds: an expression
+    cannot run across another word, so a candidate start before one cannot reach the
+    trigger after it. Generous on purpose (every table, not only those the patterns use):
+    a word too many only costs a regex attempt."""
+    words = set(starter_words(rules))
+    lex = lexicon()
+    for name in lex.__dataclass_fields__:
+        table = getattr(lex, name)
+        if isinstance(table, dict | frozenset | set):
+            for phrase in table:
+                if isinstance(phrase, str):
+                    words.update(re.findall(r"[a-z]+", phrase))
     return frozenset(words)
 
 

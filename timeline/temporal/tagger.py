@@ -246,8 +246,22 @@ def _candidates(g: Grammar, low: str, trigger: int, pos: int) -> list[int]:
     can begin an expression (a digit, or a word some rule or word table contains)."""
     window = _WORD_START.finditer(low, max(pos, trigger - LOOKBEHIND), trigger)
     starts = [m.start() for m in window][-6:]
+    for k in range(len(starts) - 1, -1, -1):
+        if not _may_hold(g, low, starts[k]):  # no expression runs across this word
+            starts = starts[k + 1 :]
+            break
     starts.append(trigger)
     return [s for s in starts if _can_begin(g, low, s)]
+
+
+def _may_hold(g: Grammar, low: str, start: int) -> bool:
+    """Whether the word at `start` can be inside a time expression: a number, or a word
+    of the grammar (or its plural)."""
+    if low[start].isdigit() or low[start] in "'’":
+        return True
+    word = _LETTERS.match(low, start)
+    text = word.group() if word is not None else ""
+    return text in g.vocabulary or (text.endswith("s") and text[:-1] in g.vocabulary)
 
 
 def _can_begin(g: Grammar, low: str, start: int) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.temporal import GRANULARITIES, tag
+from timeline.temporal import GRANULARITIES, tag, tagger
 from timeline.temporal.cal import interval_of
 from timeline.temporal.timex import is_valid_value
 
@@ -140,3 +141,22 @@ def test_extreme_anchors() -> None:
     for anchor in (date(1, 1, 1), date(9999, 12, 31)):
         text = "last week, next year, in 3 weeks, 2 centuries ago, the 1990s, Q4, now, soon"
         check(text + ", 9 p.m. EST yesterday, tomorrow at 15:00 GMT, recently", anchor, "news")
+
+
+NON_TIME_WORDS = ["company", "said", "Ankara", "million", "officials", "$5", "(", "naïve"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS + NON_TIME_WORDS), max_size=30),
+    anchor=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+)
+def test_skipping_starts_before_a_foreign_word_changes_nothing(
+    words: list[str], anchor: date
+) -> None:
+    # The tagger tries no start before a word that no expression can hold; trying every
+    # start must find exactly the same mentions.
+    text = " ".join(words)
+    pruned = tag(text, anchor)
+    with patch.object(tagger, "_may_hold", lambda *_: True):
+        assert tag(text, anchor) == pruned
