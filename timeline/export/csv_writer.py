@@ -109,13 +109,24 @@ def account_row(a: Account) -> list[str]:
     ]
 
 
+# A cell a spreadsheet would read as a formula (OWASP, "CSV Injection"): articles are
+# untrusted text, and "=HYPERLINK(...)" in a quote must reach Excel as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """`cell`, with a leading apostrophe if a spreadsheet would run it as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_chunks(header: Iterable[str], rows: Iterable[list[str]], every: int = 100) -> Iterator[str]:
-    """CSV text in chunks of `every` rows, header first (RFC 4180 quoting, CRLF line ends)."""
+    """CSV text in chunks of `every` rows, header first (RFC 4180 quoting, CRLF line ends),
+    each cell that could run as a formula neutralised (`neutralised`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
     for count, row in enumerate(rows, start=1):
-        writer.writerow(row)
+        writer.writerow([neutralised(cell) for cell in row])
         if count % every == 0:
             yield buffer.getvalue()
             buffer.seek(0)
