@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from edtf import parse_edtf
 
 from timeline.export.edtf import edtf
 from timeline.published import PublishedError, offset_minutes, offset_text, parse_published
+from timeline.temporal import tag
 
 
 def test_a_day_is_midnight_utc_with_day_precision() -> None:
@@ -47,7 +50,7 @@ def test_edtf_forms() -> None:
     assert edtf(d(14), d(15), "day") == "2017-11-14"
     assert edtf(d(1), d(1, 12), "month") == "2017-11"
     assert edtf(d(6), d(13), "week") == "2017-11-06/2017-11-12"
-    assert edtf(d(6), d(13), "week", "APPROX") == "2017-11-06/2017-11-12~"
+    assert edtf(d(6), d(13), "week", "APPROX") == "2017-11-06~/2017-11-12~"  # both ends
     assert edtf(None, d(14), None) == "../2017-11-13"
     assert edtf(d(14), None, None) == "2017-11-14/.."
     assert edtf(None, None, None) is None
@@ -57,3 +60,29 @@ def test_edtf_of_an_envelope_of_several_units_is_an_interval() -> None:
     # an account dated by a range ("Nov. 9-10") has day granularity over two days
     assert edtf(d(9), d(11), "day") == "2017-11-09/2017-11-10"
     assert edtf(d(1, 8), d(1, 10), "month") == "2017-08-01/2017-09-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("early 2017", "2017-01-01/2017-05-02"),  # not the whole year
+        ("late last month", "2017-10-22/2017-10-31"),
+        ("around 3 p.m.", "2017-11-14T15:00:00Z"),  # EDTF cannot qualify a time of day
+        ("at 9 a.m. Moscow time", "2017-11-14T06:00:00Z"),
+        ("in 2016", "2016"),
+        ("last month", "2017-10"),
+        ("around Nov. 9", "2017-11-09~"),
+        ("last week", "2017-11-06/2017-11-12"),
+    ],
+)
+def test_edtf_comes_from_the_interval_and_is_valid(text: str, expected: str) -> None:
+    [mention] = [m for m in tag(text, date(2017, 11, 14)) if m.type in ("DATE", "TIME")]
+    written = edtf(mention.earliest, mention.latest, mention.granularity, mention.mod)
+    assert written == expected
+    parse_edtf(written)  # the edtf package reads it back
+
+
+def test_a_day_placed_in_a_zone_is_still_that_day() -> None:
+    [monday] = tag("on Monday", date(2017, 11, 14), zone=ZoneInfo("Asia/Damascus"))
+    assert monday.earliest == datetime(2017, 11, 12, 22, tzinfo=UTC)
+    assert edtf(monday.earliest, monday.latest, monday.granularity) == "2017-11-13"
