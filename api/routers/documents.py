@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
+from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -14,6 +15,7 @@ from api.problems import Problem
 from api.schemas import DocumentIn, DocumentOut
 from api.views import document_out
 from timeline.entities import GazetteerCache
+from timeline.export.run import mentions_csv_stream
 from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
 from timeline.language import detect_language
 from timeline.published import parse_published
@@ -75,6 +77,27 @@ def post_document(
     if not outcome.created:
         response.status_code = status.HTTP_200_OK
     return _load(engine, outcome.document_id)
+
+
+@router.get(
+    "/documents/{document_id}/mentions.csv",
+    response_class=StreamingResponse,
+    responses={404: {"description": "no such document"}},
+)
+def document_mentions_csv(
+    document_id: IdPath, engine: Annotated[Engine, Depends(get_engine)]
+) -> StreamingResponse:
+    """The document's time mentions, one row each in text order (columns in the README)."""
+    with unit_of_work(engine) as session:
+        if not DocumentRepository(session).exists(document_id):
+            raise Problem(404, f"no document with id {document_id}")
+    return StreamingResponse(
+        mentions_csv_stream(engine, document_id),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="document-{document_id}-mentions.csv"'
+        },
+    )
 
 
 @router.get("/documents/{document_id}")

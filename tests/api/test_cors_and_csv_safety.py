@@ -76,8 +76,9 @@ def test_without_configuration_no_origin_is_allowed(client: TestClient) -> None:
 )
 def test_formula_cells_are_neutralised(cell: str, written: str) -> None:
     assert neutralised(cell) == written
-    text = "".join(csv_chunks(["quote"], [[cell]]))
-    assert list(csv.reader(io.StringIO(text))) == [["quote"], [written]]
+    text = "".join(csv_chunks(["quote", "utc_offset"], [[cell, "+03:00"]]))
+    # a quote is free text, neutralised; an offset is ours, written as it is
+    assert list(csv.reader(io.StringIO(text))) == [["quote", "utc_offset"], [written, "+03:00"]]
 
 
 def test_an_article_cannot_plant_a_formula_in_the_accounts_csv(client: TestClient) -> None:

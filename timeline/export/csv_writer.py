@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from timeline.export.edtf import edtf
-from timeline.store.models import Account, Event
+from timeline.store.models import Account, Event, TimeMentionRow
 
 EVENT_COLUMNS = {
     "event_id": "the event's id (GET /events/{id})",
@@ -51,6 +51,24 @@ ACCOUNT_COLUMNS = {
     "evidence_start": "character offset where the evidence begins in the document",
     "evidence_end": "character offset where it ends (exclusive)",
     "quote": "the evidence text",
+}
+
+
+MENTION_COLUMNS = {
+    "ordinal": "its position among the document's time mentions (0 first)",
+    "start": "character offset where it begins in the document",
+    "end": "character offset where it ends (exclusive)",
+    "text": "the expression as written",
+    "type": "TIMEX3 type: DATE, TIME, DURATION or SET",
+    "value": "TIMEX3 value, the time as the text tells it",
+    "mod": "TIMEX3 mod (START, END, APPROX, BEFORE, ...), empty when none",
+    "earliest": "start of its interval (inclusive, UTC; empty: open or none)",
+    "latest": "end of its interval (exclusive, UTC; empty: open or none)",
+    "granularity": "day, week, month, ..., empty for durations and sets",
+    "utc_offset": "the UTC offset its interval was placed with, empty when no zone is known",
+    "floating": "true for a clock time whose zone is unknown",
+    "edtf": "its interval in EDTF",
+    "anchor": "'publication', or 'mention:<ordinal>' of the mention it was counted from",
 }
 
 
@@ -119,14 +137,60 @@ def neutralised(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+def mention_row(m: TimeMentionRow, ordinals: dict[int, int]) -> list[str]:
+    """One time mention; `ordinals` maps the ids of the mentions before it to theirs."""
+    anchor = ordinals.get(m.anchor_mention_id) if m.anchor_mention_id is not None else None
+    return [
+        str(m.ordinal),
+        str(m.start),
+        str(m.end),
+        m.text,
+        m.type,
+        m.value,
+        m.mod or "",
+        _when(m.earliest),
+        _when(m.latest),
+        m.granularity or "",
+        m.utc_offset or "",
+        "true" if m.floating else "false",
+        (edtf(m.earliest, m.latest, m.granularity, m.mod) if m.type != "DURATION" else None) or "",
+        "publication" if anchor is None else f"mention:{anchor}",
+    ]
+
+
+# The columns whose text comes from articles or from people (names, quotes, titles): only
+# they are neutralised, so that our own values ("+03:00", "-05:00") stay as they are.
+FREE_TEXT = frozenset(
+    {
+        "title",
+        "place",
+        "claimants",
+        "publishers",
+        "event_title",
+        "publisher",
+        "claimant",
+        "time_text",
+        "agents",
+        "targets",
+        "supporters",
+        "locations",
+        "trigger",
+        "quote",
+        "text",
+    }
+)
+
+
 def csv_chunks(header: Iterable[str], rows: Iterable[list[str]], every: int = 100) -> Iterator[str]:
     """CSV text in chunks of `every` rows, header first (RFC 4180 quoting, CRLF line ends),
-    each cell that could run as a formula neutralised (`neutralised`)."""
+    each free-text cell that could run as a formula neutralised (`neutralised`)."""
+    columns = list(header)
+    free = [name in FREE_TEXT for name in columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
+    writer.writerow(columns)
     for count, row in enumerate(rows, start=1):
-        writer.writerow([neutralised(cell) for cell in row])
+        writer.writerow([neutralised(c) if f else c for c, f in zip(row, free, strict=True)])
         if count % every == 0:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -10,12 +10,19 @@ from sqlalchemy import Engine
 from timeline.export.csv_writer import (
     ACCOUNT_COLUMNS,
     EVENT_COLUMNS,
+    MENTION_COLUMNS,
     account_row,
     csv_chunks,
     event_row,
+    mention_row,
 )
 from timeline.store.db import unit_of_work
-from timeline.store.repositories import AccountRepository, EventFilter, EventRepository
+from timeline.store.repositories import (
+    AccountRepository,
+    DocumentRepository,
+    EventFilter,
+    EventRepository,
+)
 
 Export = Literal["events", "accounts"]
 
@@ -32,6 +39,19 @@ def csv_stream(
             header = ACCOUNT_COLUMNS
             rows = (account_row(a) for a in AccountRepository(session).stream(f))
         yield from csv_chunks(header, _counted(rows, on_row))
+
+
+def mentions_csv_stream(engine: Engine, document_id: int) -> Iterator[str]:
+    """CSV text of one document's time mentions in text order, in chunks, header first."""
+    with unit_of_work(engine) as session:
+        ordinals: dict[int, int] = {}
+
+        def rows() -> Iterator[list[str]]:
+            for mention in DocumentRepository(session).stream_mentions(document_id):
+                ordinals[mention.id] = mention.ordinal  # anchors are earlier mentions
+                yield mention_row(mention, ordinals)
+
+        yield from csv_chunks(MENTION_COLUMNS, rows())
 
 
 def _counted(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -44,6 +44,21 @@ class DocumentRepository:
             .where(Document.id == document_id)
             .options(selectinload(Document.mentions))
         )
+
+    def exists(self, document_id: int) -> bool:
+        return (
+            self.session.scalar(select(Document.id).where(Document.id == document_id)) is not None
+        )
+
+    def stream_mentions(self, document_id: int, batch: int = 500) -> Iterator[TimeMentionRow]:
+        """A document's time mentions in text order, read in batches."""
+        query = (
+            select(TimeMentionRow)
+            .where(TimeMentionRow.document_id == document_id)
+            .order_by(TimeMentionRow.ordinal)
+            .execution_options(yield_per=batch)
+        )
+        yield from self.session.scalars(query)
 
     def add(self, document: Document, mentions: Sequence[TimeMention]) -> list[TimeMentionRow]:
         """Store a document with its time mentions, in order; returns the mention rows."""
