@@ -24,7 +24,6 @@ from api.schemas import (
     TimeMentionOut,
 )
 from timeline.export.edtf import edtf
-from timeline.published import offset_text
 from timeline.store.models import (
     Account,
     Document,
@@ -35,6 +34,7 @@ from timeline.store.models import (
     TimeMentionRow,
 )
 from timeline.temporal.types import TIMEX_FIELDS, TimeMention
+from timeline.temporal.zones import format_offset
 
 
 def source_out(source: Source) -> SourceOut:
@@ -154,7 +154,7 @@ def document_out(d: Document, accounts: Sequence[Account]) -> DocumentOut:
         language=d.language,
         published=d.published,
         published_precision=d.published_precision,
-        published_offset=None if d.published_offset is None else offset_text(d.published_offset),
+        published_offset=None if d.published_offset is None else format_offset(d.published_offset),
         timezone=d.timezone,
         content_sha256=d.content_sha256,
         ingested_at=d.ingested_at,

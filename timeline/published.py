@@ -49,12 +49,6 @@ def offset_minutes(moment: datetime) -> int:
     return 0 if delta is None else round(delta.total_seconds() / 60)
 
 
-def offset_text(minutes: int) -> str:
-    """180 → "+03:00"."""
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 def _in_range(text: str, moment: datetime) -> datetime:
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise PublishedError(

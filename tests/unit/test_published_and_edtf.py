@@ -7,8 +7,9 @@ import pytest
 from edtf import parse_edtf
 
 from timeline.export.edtf import edtf
-from timeline.published import PublishedError, offset_minutes, offset_text, parse_published
+from timeline.published import PublishedError, offset_minutes, parse_published
 from timeline.temporal import tag
+from timeline.temporal.zones import format_offset
 
 
 def test_a_day_is_midnight_utc_with_day_precision() -> None:
@@ -19,8 +20,8 @@ def test_an_instant_keeps_the_offset_it_was_given_at() -> None:
     moment, precision = parse_published("2017-11-14T01:30:00+03:00")
     assert (moment, precision) == (datetime(2017, 11, 13, 22, 30, tzinfo=UTC), "second")
     assert offset_minutes(moment) == 180 and moment.date().day == 14  # its local day
-    assert offset_text(offset_minutes(moment)) == "+03:00"
-    assert offset_text(-330) == "-05:30"
+    assert format_offset(offset_minutes(moment)) == "+03:00"
+    assert format_offset(-330) == "-05:30"
     assert parse_published("2017-11-14T09:30:00Z")[0].hour == 9
     assert parse_published("2017-11-14T09:30")[0].tzinfo is UTC
 

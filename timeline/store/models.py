@@ -22,7 +22,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql import false
 
 from timeline.store.types import UTCDateTime
-from timeline.temporal.types import CLOCK_GRANULARITIES
+from timeline.temporal.types import is_floating
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -107,7 +107,7 @@ class TimeMentionRow(Base):
     @property
     def floating(self) -> bool:
         """A clock reading whose zone is unknown (as `TimeMention.floating`)."""
-        return self.utc_offset is None and self.granularity in CLOCK_GRANULARITIES
+        return is_floating(self.granularity, self.utc_offset)
 
     document: Mapped[Document] = relationship(back_populates="mentions")
 

@@ -204,11 +204,7 @@ def _timezones(raw: dict[str, Any]) -> dict[str, float | str]:
     zones: dict[str, float | str] = {}
     for word, entry in table.items():
         if isinstance(entry, str):
-            try:
-                ZoneInfo(entry)
-            except (ZoneInfoNotFoundError, ValueError) as exc:
-                raise LexiconError(f"lexicon: timezones.{word}: no IANA zone {entry!r}") from exc
-            zones[word] = entry
+            zones[word] = _iana(entry, f"timezones.{word}")
         elif not -14 <= entry <= 14:
             raise LexiconError(f"lexicon: timezones.{word}: offset {entry} is beyond 14 hours")
         else:
@@ -218,12 +214,16 @@ def _timezones(raw: dict[str, Any]) -> dict[str, float | str]:
 
 def _zone_places(raw: dict[str, Any]) -> dict[str, str]:
     table: dict[str, str] = _table(raw, "zone_places", str)
-    for place, name in table.items():
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise LexiconError(f"lexicon: zone_places.{place}: no IANA zone {name!r}") from exc
-    return table
+    return {place: _iana(name, f"zone_places.{place}") for place, name in table.items()}
+
+
+def _iana(name: str, where: str) -> str:
+    """`name` if the zone database knows it; LexiconError naming the entry if not."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise LexiconError(f"lexicon: {where}: no IANA zone {name!r}") from exc
+    return name
 
 
 @cache

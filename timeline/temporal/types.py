@@ -12,6 +12,12 @@ Mode = Literal["news", "narrative"]
 # Granularities that read a clock: without a zone, they float.
 CLOCK_GRANULARITIES = frozenset({"part_of_day", "hour", "minute", "second"})
 
+
+def is_floating(granularity: str | None, utc_offset: str | None) -> bool:
+    """Whether a mention (or its stored row) is a clock reading whose zone is unknown."""
+    return utc_offset is None and granularity in CLOCK_GRANULARITIES
+
+
 # Granularities, coarse to fine. A value's interval is one unit of its granularity
 # (a week is Monday to next Monday); fuzzy references have none.
 GRANULARITIES = (
@@ -80,4 +86,4 @@ class TimeMention:
     def floating(self) -> bool:
         """A clock reading whose zone is unknown: its interval is the wall-clock reading
         labelled UTC, and it may lie up to 14 hours either side."""
-        return self.utc_offset is None and self.granularity in CLOCK_GRANULARITIES
+        return is_floating(self.granularity, self.utc_offset)

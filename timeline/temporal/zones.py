@@ -67,7 +67,11 @@ def wall_to_utc(wall: datetime, zone: tzinfo) -> datetime:
 def offset_text(wall: datetime, zone: tzinfo) -> str:
     """The "+03:00" in effect in `zone` at the wall-clock reading `wall`."""
     delta = wall.replace(tzinfo=None).replace(tzinfo=zone).utcoffset() or timedelta(0)
-    minutes = round(delta.total_seconds() / 60)
+    return format_offset(round(delta.total_seconds() / 60))
+
+
+def format_offset(minutes: int) -> str:
+    """180 → "+03:00", -330 → "-05:30"."""
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
