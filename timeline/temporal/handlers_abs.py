@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, timedelta, timezone, tzinfo
+from datetime import UTC, date, timedelta, tzinfo
 
 from .cal import period, shift, value_of
 from .context import Context, Result
@@ -18,6 +18,7 @@ from .words import (
     two_digit_year,
     weekday_of,
 )
+from .zones import signed_offset
 
 # How much farther a date counts when it lies in the past of a future-tense clause (or
 # the future of a past-tense one).
@@ -127,8 +128,7 @@ def _iso_zone(designator: str | None) -> tzinfo | None:
     if designator == "z":
         return UTC
     digits = designator[1:].replace(":", "")
-    minutes = int(digits[:2]) * 60 + int(digits[2:])
-    return timezone(timedelta(minutes=-minutes if designator[0] == "-" else minutes))
+    return signed_offset(designator[0], int(digits[:2]), int(digits[2:]))
 
 
 def numeric_date(g: Groups, ctx: Context) -> Result | None:

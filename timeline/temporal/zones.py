@@ -47,8 +47,7 @@ def named_zone(words: str) -> tzinfo | None:
     key = " ".join(words.lower().split())
     offset = _OFFSET.fullmatch(key.replace(" ", ""))
     if offset is not None:
-        minutes = int(offset["h"]) * 60 + int(offset["m"] or 0)
-        return timezone(timedelta(minutes=-minutes if offset["sign"] == "-" else minutes))
+        return signed_offset(offset["sign"], int(offset["h"]), int(offset["m"] or 0))
     lex = lexicon()
     place = key.removesuffix(" time").removesuffix(" local").removeprefix("in ")
     if place in lex.zone_places:
@@ -57,6 +56,12 @@ def named_zone(words: str) -> tzinfo | None:
     if entry is None:
         return None
     return zone_of(entry) if isinstance(entry, str) else fixed(entry)
+
+
+def signed_offset(sign: str, hours: int, minutes: int) -> tzinfo:
+    """The fixed zone "+03:00" or "-05:30" written as a sign, hours and minutes."""
+    total = hours * 60 + minutes
+    return timezone(timedelta(minutes=-total if sign == "-" else total))
 
 
 def wall_to_utc(wall: datetime, zone: tzinfo) -> datetime:
