@@ -35,7 +35,7 @@ def edtf(
         return f"{_day(earliest)}{mark}/.."
     if latest - earliest < DAY and not _at_midnight(earliest):
         return earliest.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # a clock reading
-    whole = _whole_unit(earliest, latest)
+    whole = whole_unit(earliest, latest)
     if whole is not None:
         return whole + mark
     return f"{_day(earliest)}{mark}/{_last_day(latest)}{mark}"
@@ -45,7 +45,7 @@ def _at_midnight(moment: datetime) -> bool:
     return moment.astimezone(UTC).time() == datetime.min.time()
 
 
-def _whole_unit(earliest: datetime, latest: datetime) -> str | None:
+def whole_unit(earliest: datetime, latest: datetime) -> str | None:
     """The calendar year, month or day the interval is exactly, if it is one. A day placed
     in a time zone (24 hours from a local midnight) is the day of its middle."""
     if latest - earliest == DAY:
