@@ -41,6 +41,8 @@ def test_ingest_shows_progress_and_is_idempotent(database: str, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert "[1/2] report.txt: document 1 (new)" in result.output
     assert "[2/2] b.txt: document 2 (new)" in result.output
+    assert "ingest" in result.output and "2/2" in result.output  # the bar, drawn at the end
+    assert "documents/s" in result.output
     again = runner.invoke(app, args[:2] + args[3:])
     assert "document 1 (already there)" in again.output
 
@@ -58,6 +60,8 @@ def test_export_writes_parseable_csv(database: str, tmp_path: Path) -> None:
     assert [r["kind"] for r in rows] == ["capture"]
     assert rows[0]["time_value"] == "2017-11-09"
     assert rows[0]["publisher"] == "Wire"
+    assert "export accounts" in result.output and "1/1" in result.output
+    assert "rows/s" in result.output
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from timeline.progress import progress_bar
 from timeline.settings import get_settings
 from timeline.tag_cli import TagMode as IngestMode
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from timeline.export.run import Export
     from timeline.ingest import DocumentDraft
 
 app = typer.Typer(help="Event timeline reconstruction service.", no_args_is_help=True)
@@ -159,12 +161,14 @@ def _ingest_all(drafts: Sequence[tuple[Path, DocumentDraft]]) -> None:
     engine = engine_for(get_settings().database_url)
     gazetteers = GazetteerCache(load_gazetteer())
     total = len(drafts)
-    for number, (path, draft) in enumerate(drafts, start=1):
-        with unit_of_work(engine) as session:
-            gazetteer = gazetteers.current(session)
-            outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
-        state = "new" if outcome.created else "already there"
-        typer.echo(f"[{number}/{total}] {path.name}: document {outcome.document_id} ({state})")
+    with progress_bar("ingest", total, "documents") as bar:
+        for number, (path, draft) in enumerate(drafts, start=1):
+            with unit_of_work(engine) as session:
+                gazetteer = gazetteers.current(session)
+                outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
+            state = "new" if outcome.created else "already there"
+            typer.echo(f"[{number}/{total}] {path.name}: document {outcome.document_id} ({state})")
+            bar.advance()
 
 
 @app.command("load-demo")
@@ -195,7 +199,7 @@ def export(
     source: Annotated[str | None, typer.Option()] = None,
 ) -> None:
     """Write events or accounts as CSV (the same columns as the API's CSV)."""
-    from timeline.export.run import export_csv
+    from timeline.export.run import count_rows, export_csv
     from timeline.published import PublishedError, parse_published
     from timeline.store.db import engine_for
     from timeline.store.repositories import EventFilter
@@ -211,7 +215,9 @@ def export(
     stream = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8", newline="")
     try:
         engine = engine_for(get_settings().database_url)
-        rows = export_csv(engine, "events" if kind == "events" else "accounts", f, stream)
+        rows_of: Export = "events" if kind == "events" else "accounts"
+        with progress_bar(f"export {kind}", count_rows(engine, rows_of, f), "rows") as bar:
+            rows = export_csv(engine, rows_of, f, stream, bar.done)
     finally:
         if stream is not sys.stdout:
             stream.close()

@@ -63,18 +63,30 @@ def _counted(
         yield row
 
 
-def export_csv(engine: Engine, what: Export, f: EventFilter, out: TextIO) -> int:
-    """Write the whole export to `out`, with progress on stderr; returns the row count."""
-    import sys
+def count_rows(engine: Engine, what: Export, f: EventFilter) -> int:
+    """How many rows `csv_stream(engine, what, f)` will write (for a progress bar)."""
+    with unit_of_work(engine) as session:
+        if what == "events":
+            return EventRepository(session).count(f)
+        return AccountRepository(session).count(f)
 
+
+def export_csv(
+    engine: Engine,
+    what: Export,
+    f: EventFilter,
+    out: TextIO,
+    on_row: Callable[[int], None] | None = None,
+) -> int:
+    """Write the whole export to `out`; `on_row(count)` after each row; returns the count."""
     written = 0
 
-    def progress(count: int) -> None:
+    def counted(count: int) -> None:
         nonlocal written
         written = count
-        if count % 500 == 0:
-            print(f"\r{count} rows…", end="", file=sys.stderr, flush=True)
+        if on_row is not None:
+            on_row(count)
 
-    for chunk in csv_stream(engine, what, f, progress):
+    for chunk in csv_stream(engine, what, f, counted):
         out.write(chunk)
     return written

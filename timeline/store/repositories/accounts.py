@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, and_, delete, insert, or_, select
+from sqlalchemy import Select, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from timeline.store.models import Account, AccountAnswer, Document, Event
@@ -100,6 +100,11 @@ class AccountRepository:
         rows = rows[:limit]
         next_cursor = encode_cursor(rows[-1][1], rows[-1][0].id) if more else None
         return Page([account for account, _ in rows], next_cursor)
+
+    def count(self, f: EventFilter) -> int:
+        """How many `stream(f)` yields (for progress bars)."""
+        matching = self._filtered(f).order_by(None).subquery()
+        return self.session.scalar(select(func.count()).select_from(matching)) or 0
 
     def stream(self, f: EventFilter, batch: int = 200) -> Iterator[Account]:
         yield from self.session.scalars(self._filtered(f).execution_options(yield_per=batch))

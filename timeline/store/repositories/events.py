@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
@@ -70,6 +70,11 @@ class EventRepository:
         rows = rows[:limit]
         next_cursor = encode_cursor(rows[-1].sort_at, rows[-1].id) if more else None
         return Page(rows, next_cursor)
+
+    def count(self, f: EventFilter) -> int:
+        """How many `stream(f)` yields (for progress bars)."""
+        matching = self._filtered(f).order_by(None).subquery()
+        return self.session.scalar(select(func.count()).select_from(matching)) or 0
 
     def stream(self, f: EventFilter, batch: int = 200) -> Iterator[Event]:
         query = self._filtered(f).options(_with_accounts()).execution_options(yield_per=batch)
