@@ -1,4 +1,4 @@
-"""Events as TimelineJS 3 JSON, or as vis-timeline items, for front ends to render as they are."""
+"""Events as TimelineJS 3 JSON, for front ends to render as they are (vis-timeline: vis.py)."""
 
 from __future__ import annotations
 
@@ -50,24 +50,3 @@ def timelinejs(events: Iterable[Event], title: str) -> dict[str, Any]:
             item["end_date"] = _date(last, with_time)
         items.append(item)
     return {"title": {"text": {"headline": title}}, "events": items}
-
-
-def vis_items(events: Iterable[Event]) -> dict[str, Any]:
-    items = []
-    for event in events:
-        start, end = _span(event)
-        item: dict[str, Any] = {
-            "id": event.id,
-            "content": event.title,
-            "start": start.isoformat().replace("+00:00", "Z"),
-            "group": event.kind,
-            "className": "disputed" if event.disputed else "",
-        }
-        if end is not None:
-            item["end"] = end.isoformat().replace("+00:00", "Z")
-            item["type"] = "range"
-        else:
-            item["type"] = "point"
-        items.append(item)
-    groups = [{"id": kind, "content": kind} for kind in sorted({i["group"] for i in items})]
-    return {"items": items, "groups": groups}
