@@ -8,6 +8,7 @@ const say = (text) => { $("status").textContent = text; };
 function mentionWords(m) {
   const parts = [`“${m.text}”`, m.type, resolvedWords(m)];
   if (m.mod) parts.push(`mod ${m.mod}`);
+  if (m.utc_offset) parts.push(`placed at UTC${m.utc_offset}`);
   return parts.join(" · ");
 }
 
@@ -49,7 +50,7 @@ function evidenceNode(piece, text) {
     id: starts.length ? `account-${starts[0].id}` : null,
     tabindex: starts.length ? 0 : null,
     title: words.join("\n"),
-    "aria-label": starts.length ? `evidence: ${text}. ${words.join(". ")}` : null,
+    "aria-label": starts.length ? `evidence: ${starts[0].evidence.quote} — ${words.join(". ")}` : null,
     onfocus: () => showFocus(words),
     onmouseenter: () => showFocus(words),
   }, text));
