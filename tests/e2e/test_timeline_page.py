@@ -325,3 +325,15 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, base_url: str) -
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / "timeline-phone.png", full_page=True)
     context.close()
+
+
+def test_without_vis_timeline_the_page_says_what_to_run(page: Page, base_url: str) -> None:
+    # as when web/node_modules is missing: the vendor files do not load
+    page.route("**/static/vendor/**", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(base_url)
+    notice = page.get_by_role("alert").filter(has_text="vis-timeline")
+    expect(notice).to_contain_text("npm ci")
+    expect(page.locator("#axis")).to_be_hidden()
+    expect(page.locator("#events-list tbody tr[data-event-id]")).to_have_count(
+        len(_event_ids(base_url))
+    )
