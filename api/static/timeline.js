@@ -386,7 +386,7 @@ function start() {
   $("filters").addEventListener("submit", (submit) => {
     submit.preventDefault();
     const params = paramsFromForm();
-    history.pushState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    history.pushState(null, "", `${location.pathname}${params.toString() ? `?${params}` : ""}`);
     load();
   });
   $("f-clear").addEventListener("click", () => {
