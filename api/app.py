@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from api import problems
 from api.middleware import BodyGuard
-from api.routers import curation, documents, entities, events, misc
+from api.routers import curation, documents, entities, events, misc, page
 from timeline import temporal
 from timeline.entities import GazetteerCache, seed_gazetteer
 from timeline.extract import Gazetteer, load_gazetteer
@@ -88,4 +88,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     for module in (documents, events, curation, entities, misc):
         app.include_router(module.router)
+    page.install(app)  # the timeline page at /
     return app

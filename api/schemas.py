@@ -162,6 +162,10 @@ class AccountTimeOut(BaseModel):
     floating: bool = Field(
         default=False, description="a clock time whose zone is unknown (see time mentions)"
     )
+    start: int | None = Field(
+        default=None, description="where its time mention starts in the document text, if any"
+    )
+    end: int | None = Field(default=None, description="where its time mention ends (exclusive)")
 
 
 class ParticipantOut(BaseModel):

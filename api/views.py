@@ -81,6 +81,8 @@ def account_out(a: Account) -> AccountOut:
             latest=a.latest,
             granularity=a.granularity,
             floating=a.time_mention.floating if a.time_mention else False,
+            start=a.time_mention.start if a.time_mention else None,
+            end=a.time_mention.end if a.time_mention else None,
         ),
         participants=[
             ParticipantOut(role=p.role, kind=p.kind, name=p.name, entity_id=p.entity_id)

@@ -130,6 +130,12 @@ def _serve_and_check_health(timeline: Path, work: Path, env: dict[str, str], log
         assert server.poll() is None, f"the server stopped:\n{log.read_text()}"
         assert status == 200, f"GET /health: {status} {body}\n{log.read_text()}"
         assert '"database":"ok"' in body.replace(" ", ""), body
+        # the page ships in the wheel; vis-timeline (npm, web/) does not, and the page says so
+        page_status, page = _get(f"http://127.0.0.1:{port}/")
+        assert page_status == 200 and "/static/timeline.js" in page, page
+        assert _get(f"http://127.0.0.1:{port}/static/timeline.js")[0] == 200
+        vendor_status, vendor = _get(f"http://127.0.0.1:{port}/static/vendor/vis-timeline.js")
+        assert vendor_status == 404 and "npm ci" in vendor, vendor
     finally:
         server.terminate()
         try:

@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     # are looked for relative to the working directory, laid out as a checkout would be.
     demo_dir: Path = PROJECT_DIR / "demo" if IN_CHECKOUT else Path("demo")
     samples_dir: Path = (PROJECT_DIR.parent if IN_CHECKOUT else Path("..")) / "shared" / "samples"
+    # The browser libraries of the timeline page (vis-timeline), as `npm ci` in web/ installs
+    # them; an installed package looks in ./web/node_modules. Missing: the page says so.
+    web_vendor_dir: Path = (PROJECT_DIR if IN_CHECKOUT else Path()) / "web" / "node_modules"
 
 
 def origins(settings: Settings) -> list[str]:

@@ -24,7 +24,8 @@ from api.problems import Problem
 from api.schemas import AccountPage, EventDetail, EventPage
 from api.views import account_out, event_detail, event_out
 from timeline.export.run import csv_stream
-from timeline.export.timelinejs import timelinejs, vis_items
+from timeline.export.timelinejs import timelinejs
+from timeline.export.vis import vis_items
 from timeline.store.db import unit_of_work
 from timeline.store.repositories import AccountRepository, EventFilter, EventRepository
 

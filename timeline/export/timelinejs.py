@@ -105,28 +105,3 @@ def timelinejs(events: Iterable[Event], title: str) -> dict[str, Any]:
         "title": {"text": {"headline": escape(title)}},
         "events": [timelinejs_slide(event) for event in events],
     }
-
-
-def _span(event: Event) -> tuple[datetime, datetime | None]:
-    return event.earliest or event.sort_at, event.latest
-
-
-def vis_items(events: Iterable[Event]) -> dict[str, Any]:
-    items = []
-    for event in events:
-        start, end = _span(event)
-        item: dict[str, Any] = {
-            "id": event.id,
-            "content": event.title,
-            "start": start.isoformat().replace("+00:00", "Z"),
-            "group": event.kind,
-            "className": "disputed" if event.disputed else "",
-        }
-        if end is not None:
-            item["end"] = end.isoformat().replace("+00:00", "Z")
-            item["type"] = "range"
-        else:
-            item["type"] = "point"
-        items.append(item)
-    groups = [{"id": kind, "content": kind} for kind in sorted({i["group"] for i in items})]
-    return {"items": items, "groups": groups}
