@@ -89,7 +89,7 @@ class DocumentRepository:
         if (sort or "relevance") == "time":
             page = self._page_by_time(query, limit, cursor)
         else:
-            page = self._page_by_rank(query.add_columns(hits.c.score), limit, cursor)
+            page = self._page_by_rank(query, hits.c.score, limit, cursor)
         found = snippets(self.session, words, [hit.document.id for hit in page.items])
         return Page(
             [DocumentHit(h.document, found.get(h.document.id, "")) for h in page.items],
@@ -109,13 +109,17 @@ class DocumentRepository:
         return Page([DocumentHit(d, None) for d in rows], next_cursor)
 
     def _page_by_rank(
-        self, query: Select[Document, float], limit: int, cursor: str | None
+        self,
+        query: Select[Document],
+        score: ColumnElement[float],
+        limit: int,
+        cursor: str | None,
     ) -> Page[DocumentHit]:
-        score = query.selected_columns[1]
+        ranked = query.add_columns(score)
         if cursor:
-            query = query.where(after_rank(score, Document.id, cursor))
-        query = query.order_by(score.desc(), Document.id).limit(limit + 1)
-        rows = list(self.session.execute(query).tuples())
+            ranked = ranked.where(after_rank(score, Document.id, cursor))
+        ranked = ranked.order_by(score.desc(), Document.id).limit(limit + 1)
+        rows = list(self.session.execute(ranked))
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = encode_rank_cursor(rows[-1][1], rows[-1][0].id) if more else None

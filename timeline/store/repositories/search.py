@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from sqlalchemy import (
     ColumnClause,
     ColumnElement,
-    Float,
+    Double,
     Select,
     Subquery,
     TableClause,
+    cast,
     column,
     func,
     literal_column,
@@ -103,7 +104,8 @@ def hits(
     vector: ColumnClause[object] = column(SEARCH_COLUMN)
     query = _tsquery(q)
     rows.append_column(vector)
-    rank = func.ts_rank(vector, query, type_=Float)
+    # ts_rank is a real: as a double, the score a cursor carries compares exactly
+    rank = cast(func.ts_rank(vector, query), Double)
     return select(rows.c.id, *(rows.c[c] for c in extra), rank.label("score")).where(
         vector.op("@@")(query)
     )
@@ -154,4 +156,4 @@ def snippets(session: Session, q: TextQuery, ids: Collection[int]) -> dict[int, 
             HEADLINE_OPTIONS,
         )
         query = select(documents.c.id, headline).where(documents.c.id.in_(ids))
-    return {int(row_id): str(text) for row_id, text in session.execute(query).tuples()}
+    return {int(row_id): str(text) for row_id, text in session.execute(query)}
