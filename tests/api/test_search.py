@@ -151,6 +151,16 @@ def test_documents_listed_by_publication_and_paged(client: TestClient, loaded: N
     assert _all_pages(client, "/documents", q="said") == [d["id"] for d in ranked]
 
 
+def test_the_two_stemmers_differ_as_the_readme_says(client: TestClient, engine: Engine) -> None:
+    """Porter (SQLite) makes "news" of "new"; Snowball (PostgreSQL) "die" of "dying"."""
+    body = {"text": "A new crew helped those dying of thirst.", "published": "2017-11-08"}
+    assert client.post("/documents", json={**body, "source": "Wire D"}).status_code == 201
+    porter = engine.dialect.name == "sqlite"
+    assert len(_items(client, "/documents", q="news")) == (1 if porter else 0)
+    assert len(_items(client, "/documents", q="die")) == (0 if porter else 1)
+    assert len(_items(client, "/documents", q="crews helping")) == 1  # the same on both
+
+
 # --- events and accounts ----------------------------------------------------------------
 
 
