@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Path, Query, Request
 from sqlalchemy import Engine
@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from api.problems import Problem
 from timeline.entities import GazetteerCache
 from timeline.settings import Settings
-from timeline.store.repositories import EventFilter
+from timeline.store.repositories import EventFilter, Sort, TextQuery, UnsearchableQueryError
 
 
 def get_settings(request: Request) -> Settings:
@@ -61,7 +61,7 @@ FILTER_PARAMS = ("start", "end", "q", "place", "actor", "claimant", "source", "k
 PAGE_PARAMS = ("limit", "cursor")
 
 
-def _instant(value: date | datetime | None) -> datetime | None:
+def instant(value: date | datetime | None) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -74,7 +74,7 @@ def event_filter(
         date | datetime | None, Query(description="window start (inclusive), ISO 8601")
     ] = None,
     end: Annotated[date | datetime | None, Query(description="window end (exclusive)")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="text in title or quote")] = None,
+    q: Annotated[str | None, Query(max_length=200, description=Q_EVENTS)] = None,
     place: Annotated[str | None, Query(max_length=200, description="place name or alias")] = None,
     actor: Annotated[str | None, Query(max_length=200, description="actor name or alias")] = None,
     claimant: Annotated[str | None, Query(max_length=200)] = None,
@@ -83,9 +83,9 @@ def event_filter(
     disputed: bool | None = None,
 ) -> EventFilter:
     f = EventFilter(
-        start=_instant(start),
-        end=_instant(end),
-        q=q or None,
+        start=instant(start),
+        end=instant(end),
+        q=search_words(q),
         place=place or None,
         actor=actor or None,
         claimant=claimant or None,
@@ -98,6 +98,33 @@ def event_filter(
     return f
 
 
+def search_words(q: str | None) -> str | None:
+    """`q` as given, None when blank; 422 when it has no word to search for (checked here,
+    before a streamed export has begun)."""
+    if q is None or not q.strip():
+        return None
+    try:
+        TextQuery.parse(q)
+    except UnsearchableQueryError as exc:
+        raise Problem(422, str(exc)) from exc
+    return q
+
+
+def sort_order(q: str | None, sort: Sort | None) -> Sort | None:
+    if sort == "relevance" and q is None:
+        raise Problem(400, "sort=relevance ranks by the words of q; give q, or sort=time")
+    return sort
+
+
+Q_EVENTS = (
+    "words, all of which must match (stemmed; case and accents ignored), in an event's "
+    "title or an account's quote or trigger"
+)
+SortParam = Annotated[
+    Literal["time", "relevance"] | None,
+    Query(description="order: relevance (the default with q) or time (the default without)"),
+]
+SORT_PARAMS = ("sort",)
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 IdPath = Annotated[int, Path(ge=1, le=2_147_483_647, description="a row id")]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the last page")]

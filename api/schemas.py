@@ -303,6 +303,26 @@ class DocumentOut(BaseModel):
     accounts: list[AccountOut]
 
 
+class DocumentSummary(BaseModel):
+    """A document in a listing or a search: what it is, not its text."""
+
+    id: int
+    title: str | None
+    source: str = Field(description="the publisher's name")
+    published: datetime
+    url: str | None
+    language: str
+    snippet: str | None = Field(
+        description="with q: some words of the text around the match, matched words "
+        "between ** (plain text, never HTML); null without q"
+    )
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentSummary]
+    next_cursor: str | None
+
+
 class TagOut(BaseModel):
     time_mentions: list[TimeMentionOut]
     language: str = Field(description="the language the text was read in: as given, or detected")

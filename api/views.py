@@ -11,6 +11,7 @@ from api.schemas import (
     DisputeOut,
     DisputeSideOut,
     DocumentOut,
+    DocumentSummary,
     EntityOut,
     EventDetail,
     EventOut,
@@ -33,6 +34,7 @@ from timeline.store.models import (
     Source,
     TimeMentionRow,
 )
+from timeline.store.repositories import DocumentHit
 from timeline.temporal.types import TIMEX_FIELDS, TimeMention
 from timeline.temporal.zones import format_offset
 
@@ -163,6 +165,19 @@ def document_out(d: Document, accounts: Sequence[Account]) -> DocumentOut:
         text=d.text,
         time_mentions=[mention_out(m, ordinal_by_id) for m in d.mentions],
         accounts=[account_out(a) for a in accounts],
+    )
+
+
+def document_summary(hit: DocumentHit) -> DocumentSummary:
+    d = hit.document
+    return DocumentSummary(
+        id=d.id,
+        title=d.title,
+        source=d.source.name,
+        published=d.published,
+        url=d.url,
+        language=d.language,
+        snippet=hit.snippet,
     )
 
 

@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from api.deps import IdPath, get_engine, get_gazetteers, only_params, require_writer
+from api.deps import (
+    PAGE_PARAMS,
+    SORT_PARAMS,
+    Cursor,
+    IdPath,
+    Limit,
+    SortParam,
+    get_engine,
+    get_gazetteers,
+    instant,
+    only_params,
+    require_writer,
+    search_words,
+    sort_order,
+)
 from api.problems import Problem
-from api.schemas import DocumentIn, DocumentOut
-from api.views import document_out
+from api.schemas import DocumentIn, DocumentOut, DocumentPage
+from api.views import document_out, document_summary
 from timeline.entities import GazetteerCache
 from timeline.export.run import mentions_csv_stream
 from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
 from timeline.language import detect_language
 from timeline.published import parse_published
 from timeline.store.db import unit_of_work
-from timeline.store.repositories import AccountRepository, DocumentRepository
+from timeline.store.repositories import AccountRepository, DocumentFilter, DocumentRepository
 
-router = APIRouter(tags=["documents"], dependencies=[Depends(only_params())])
+router = APIRouter(tags=["documents"])
+NO_PARAMS = [Depends(only_params())]
+LISTING = [Depends(only_params("q", "source", "start", "end", *PAGE_PARAMS, *SORT_PARAMS))]
+Db = Annotated[Engine, Depends(get_engine)]
 
 
 def _draft(body: DocumentIn) -> DocumentDraft:
@@ -55,8 +72,50 @@ def _load(engine: Engine, document_id: int) -> DocumentOut:
         return document_out(document, AccountRepository(session).for_document(document_id))
 
 
+def document_filter(
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="words, all of which must match (stemmed; case and accents "
+            "ignored), in the document's title or text",
+        ),
+    ] = None,
+    source: Annotated[str | None, Query(max_length=200, description="publisher name")] = None,
+    start: Annotated[
+        date | datetime | None, Query(description="published at or after, ISO 8601")
+    ] = None,
+    end: Annotated[date | datetime | None, Query(description="published before")] = None,
+) -> DocumentFilter:
+    f = DocumentFilter(
+        q=search_words(q), source=source or None, start=instant(start), end=instant(end)
+    )
+    if f.start and f.end and f.start >= f.end:
+        raise Problem(400, f"start ({start}) must be before end ({end})")
+    return f
+
+
+@router.get("/documents", dependencies=LISTING)
+def list_documents(
+    f: Annotated[DocumentFilter, Depends(document_filter)],
+    engine: Db,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    sort: SortParam = None,
+) -> DocumentPage:
+    """Documents by publication, oldest first; with q, those with all its words, best
+    match first (sort=time: by publication), each with a snippet of its text."""
+    order = sort_order(f.q, sort)
+    with unit_of_work(engine) as session:
+        page = DocumentRepository(session).page(f, limit, cursor, order)
+        return DocumentPage(
+            items=[document_summary(hit) for hit in page.items], next_cursor=page.next_cursor
+        )
+
+
 @router.post(
     "/documents",
+    dependencies=NO_PARAMS,
     status_code=status.HTTP_201_CREATED,
     responses={200: {"model": DocumentOut, "description": "the same text was already ingested"}},
 )
@@ -81,6 +140,7 @@ def post_document(
 
 @router.get(
     "/documents/{document_id}/mentions.csv",
+    dependencies=NO_PARAMS,
     response_class=StreamingResponse,
     responses={404: {"description": "no such document"}},
 )
@@ -100,7 +160,7 @@ def document_mentions_csv(
     )
 
 
-@router.get("/documents/{document_id}")
+@router.get("/documents/{document_id}", dependencies=NO_PARAMS)
 def get_document(
     document_id: IdPath, engine: Annotated[Engine, Depends(get_engine)]
 ) -> DocumentOut:

@@ -13,12 +13,15 @@ from sqlalchemy import Engine
 from api.deps import (
     FILTER_PARAMS,
     PAGE_PARAMS,
+    SORT_PARAMS,
     Cursor,
     IdPath,
     Limit,
+    SortParam,
     event_filter,
     get_engine,
     only_params,
+    sort_order,
 )
 from api.problems import Problem
 from api.schemas import AccountPage, EventDetail, EventPage
@@ -32,15 +35,19 @@ from timeline.store.repositories import AccountRepository, EventFilter, EventRep
 router = APIRouter(tags=["events"])
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Db = Annotated[Engine, Depends(get_engine)]
-LISTING = [Depends(only_params(*FILTER_PARAMS, *PAGE_PARAMS))]
+LISTING = [Depends(only_params(*FILTER_PARAMS, *PAGE_PARAMS, *SORT_PARAMS))]
 EXPORT = [Depends(only_params(*FILTER_PARAMS))]
 
 
 @router.get("/events", dependencies=LISTING)
-def list_events(f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None) -> EventPage:
-    """Events ordered by time; an event matches when its envelope overlaps [start, end)."""
+def list_events(
+    f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None, sort: SortParam = None
+) -> EventPage:
+    """Events ordered by time, or with q by relevance; an event matches when its envelope
+    overlaps [start, end)."""
+    order = sort_order(f.q, sort)
     with unit_of_work(engine) as session:
-        page = EventRepository(session).page(f, limit, cursor)
+        page = EventRepository(session).page(f, limit, cursor, order)
         return EventPage(items=[event_out(e) for e in page.items], next_cursor=page.next_cursor)
 
 
@@ -80,10 +87,14 @@ def get_event(event_id: IdPath, engine: Db) -> EventDetail:
 
 
 @router.get("/accounts", dependencies=LISTING)
-def list_accounts(f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None) -> AccountPage:
-    """One row per account; the time window applies to the account's own interval."""
+def list_accounts(
+    f: Filter, engine: Db, limit: Limit = 50, cursor: Cursor = None, sort: SortParam = None
+) -> AccountPage:
+    """One row per account, by its event's time or with q by relevance; the time window
+    applies to the account's own interval."""
+    order = sort_order(f.q, sort)
     with unit_of_work(engine) as session:
-        page = AccountRepository(session).page(f, limit, cursor)
+        page = AccountRepository(session).page(f, limit, cursor, order)
         return AccountPage(items=[account_out(a) for a in page.items], next_cursor=page.next_cursor)
 
 

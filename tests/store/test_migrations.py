@@ -8,9 +8,23 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
-from timeline.store.db import make_engine
+from timeline.store.db import make_engine, unit_of_work
 from timeline.store.migrate import downgrade, upgrade
 from timeline.store.models import Base
+from timeline.store.repositories import (
+    DocumentFilter,
+    DocumentRepository,
+    EventFilter,
+    EventRepository,
+)
+from timeline.store.search_schema import (
+    FTS_TABLES,
+    PG_CONFIG,
+    SEARCH_COLUMN,
+    SEARCH_INDEXES,
+    include_name,
+    search_tables,
+)
 
 TABLES = {
     "sources",
@@ -32,20 +46,29 @@ def _tables(engine: Engine) -> set[str]:
     return set(inspect(engine).get_table_names()) - {"alembic_version"}
 
 
+def _schema_tables(engine: Engine) -> set[str]:
+    """The tables of the models, and on SQLite the full-text index's FTS5 tables."""
+    return TABLES | (search_tables() if engine.dialect.name == "sqlite" else set())
+
+
 def test_migrations_match_the_models(engine: Engine) -> None:
+    # The search index (FTS5 tables on SQLite; a generated tsvector column and its GIN
+    # index on PostgreSQL) is built by migration 0007 and is deliberately not in the
+    # models: include_name leaves exactly those objects out of the comparison.
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 
 def test_downgrade_to_empty_and_upgrade_again(database_url: str) -> None:
     engine = make_engine(database_url)
     try:
-        assert _tables(engine) == TABLES
+        assert _tables(engine) == _schema_tables(engine)
         downgrade(database_url, "base")
         assert _tables(engine) == set()
         upgrade(database_url)
-        assert _tables(engine) == TABLES
+        assert _tables(engine) == _schema_tables(engine)
     finally:
         engine.dispose()
 
@@ -125,6 +148,72 @@ def test_listed_from_is_filled_in_for_existing_accounts(database_url: str) -> No
                 datetime(2017, 11, 9),
             ]
             for table in ("accounts", "events", "documents", "sources"):
+                connection.execute(text(f"DELETE FROM {table}"))
+    finally:
+        engine.dispose()
+
+
+def _search_objects(engine: Engine) -> set[str]:
+    """What 0007_search built: FTS5 tables and triggers, or vector columns and GIN indexes."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            rows = connection.execute(
+                text("SELECT name FROM sqlite_master WHERE name LIKE '%\\_fts%' ESCAPE '\\'")
+            )
+            return {name for (name,) in rows}
+        columns = connection.execute(
+            text("SELECT table_name FROM information_schema.columns WHERE column_name = :c"),
+            {"c": SEARCH_COLUMN},
+        )
+        indexes = connection.execute(
+            text("SELECT indexname FROM pg_indexes WHERE indexname = ANY(:names)"),
+            {"names": list(SEARCH_INDEXES)},
+        )
+        configs = connection.execute(
+            text("SELECT cfgname FROM pg_ts_config WHERE cfgname = :c"), {"c": PG_CONFIG}
+        )
+        return {
+            *(f"{table}.{SEARCH_COLUMN}" for (table,) in columns),
+            *(name for (name,) in indexes),
+            *(name for (name,) in configs),
+        }
+
+
+def _expected_search_objects(engine: Engine) -> set[str]:
+    if engine.dialect.name == "sqlite":
+        triggers = {f"{fts}_{when}" for fts in FTS_TABLES for when in ("ai", "ad", "au")}
+        return search_tables() | triggers
+    tables = set(SEARCH_INDEXES.values())
+    return {f"{t}.{SEARCH_COLUMN}" for t in tables} | set(SEARCH_INDEXES) | {PG_CONFIG}
+
+
+def test_search_index_covers_existing_rows_and_goes_down_cleanly(database_url: str) -> None:
+    """0007 indexes the rows stored before it; its downgrade leaves no search object."""
+    engine = make_engine(database_url)
+    t = {"t": datetime(2017, 11, 14, tzinfo=UTC)}
+    try:
+        assert _search_objects(engine) == _expected_search_objects(engine)
+        downgrade(database_url, "0006_time_zones")
+        assert _search_objects(engine) == set()
+        with engine.begin() as connection:
+            for statement in (
+                "INSERT INTO sources (id, name, kind, created_at) VALUES (1, 'S', 'news', :t)",
+                "INSERT INTO documents (id, source_id, language, published, published_precision,"
+                " title, text, content_sha256, ingested_at) VALUES (1, 1, 'en', :t, 'day',"
+                " 'Shelling', 'Rebels shelled the Café Rivière.', 'h', :t)",
+                "INSERT INTO events (id, title, kind, family, sort_at, listed_from, disputed,"
+                " curated, created_at, updated_at) VALUES (1, 'Bridge taken', 'capture',"
+                " 'control', :t, :t, false, false, :t, :t)",
+            ):
+                connection.execute(text(statement), t)
+        upgrade(database_url)
+        with unit_of_work(engine) as session:
+            documents = DocumentRepository(session).page(DocumentFilter(q="riviere"), 10, None)
+            events = EventRepository(session).page(EventFilter(q="TAKEN bridges"), 10, None)
+            assert [hit.document.id for hit in documents.items] == [1]
+            assert [event.id for event in events.items] == [1]
+        with engine.begin() as connection:
+            for table in ("events", "documents", "sources"):
                 connection.execute(text(f"DELETE FROM {table}"))
     finally:
         engine.dispose()

@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 from timeline.settings import get_settings
 from timeline.store.db import make_engine
 from timeline.store.models import Base
+from timeline.store.search_schema import include_name
 
 target_metadata = Base.metadata
 
@@ -24,6 +25,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=sqlite,
         compare_type=True,
+        include_name=include_name,  # the search index is the migrations' alone
     )
     with context.begin_transaction():
         context.run_migrations()

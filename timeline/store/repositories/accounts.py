@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, or_, select
+from sqlalchemy import Select, Subquery, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from timeline.store.models import Account, AccountAnswer, Document, Event
 from timeline.store.repositories.filters import (
     EventFilter,
     Page,
+    Sort,
     account_conditions,
-    decode_cursor,
+    after_rank,
+    after_time,
+    by_relevance,
     encode_cursor,
+    encode_rank_cursor,
     overlaps,
 )
+from timeline.store.repositories.search import TextQuery, account_hits
 
 # The links are written with SQL alone: loaded accounts are expired instead (_forget_links).
 _NO_SYNC = {"synchronize_session": False}
@@ -88,17 +94,31 @@ class AccountRepository:
             if loaded is not None:
                 self.session.expire(loaded, ["answer_links", "answered_links"])
 
-    def page(self, f: EventFilter, limit: int, cursor: str | None) -> Page[Account]:
-        query = self._filtered(f).add_columns(Event.sort_at)
-        if cursor:
-            sort_at, last_id = decode_cursor(cursor)
-            query = query.where(
-                or_(Event.sort_at > sort_at, and_(Event.sort_at == sort_at, Account.id > last_id))
+    def page(
+        self, f: EventFilter, limit: int, cursor: str | None, sort: Sort | None = None
+    ) -> Page[Account]:
+        """A page of the matching accounts, by their event's time or by relevance."""
+        if by_relevance(f, sort):
+            assert f.q is not None
+            hits = account_hits(self.session, TextQuery.parse(f.q))
+            query = (
+                self._filtered(f, hits)
+                .add_columns(hits.c.score)
+                .order_by(None)
+                .order_by(hits.c.score.desc(), Account.id)
             )
+            if cursor:
+                query = query.where(after_rank(hits.c.score, Account.id, cursor))
+            encode: Callable[[Any, int], str] = encode_rank_cursor
+        else:
+            query = self._filtered(f).add_columns(Event.sort_at)
+            if cursor:
+                query = query.where(after_time(Event.sort_at, Account.id, cursor))
+            encode = encode_cursor
         rows = list(self.session.execute(query.limit(limit + 1)).all())
         more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = encode_cursor(rows[-1][1], rows[-1][0].id) if more else None
+        next_cursor = encode(rows[-1][1], rows[-1][0].id) if more else None
         return Page([account for account, _ in rows], next_cursor)
 
     def count(self, f: EventFilter) -> int:
@@ -107,16 +127,20 @@ class AccountRepository:
         return self.session.scalar(select(func.count()).select_from(matching)) or 0
 
     def stream(self, f: EventFilter, batch: int = 200) -> Iterator[Account]:
+        """Every matching account, in its event's time order (exports)."""
         yield from self.session.scalars(self._filtered(f).execution_options(yield_per=batch))
 
-    def _filtered(self, f: EventFilter) -> Select[Account]:
+    def _filtered(self, f: EventFilter, hits: Subquery | None = None) -> Select[Account]:
         conditions = [*overlaps(Account.listed_from, Account.latest, f), *account_conditions(f)]
         if f.disputed is not None:
             conditions.append(Event.disputed.is_(f.disputed))
+        query = select(Account).join(Event, Account.event_id == Event.id)
+        if f.q:
+            if hits is None:
+                hits = account_hits(self.session, TextQuery.parse(f.q))
+            query = query.join(hits, hits.c.id == Account.id)
         return (
-            select(Account)
-            .join(Event, Account.event_id == Event.id)
-            .where(*conditions)
+            query.where(*conditions)
             .order_by(Event.sort_at, Account.id)
             .options(contains_eager(Account.event), selectinload(Account.participants))
         )

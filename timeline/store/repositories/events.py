@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
@@ -13,10 +13,15 @@ from timeline.store.models import Account, Event
 from timeline.store.repositories.filters import (
     EventFilter,
     Page,
-    decode_cursor,
+    Sort,
+    after_rank,
+    after_time,
+    by_relevance,
     encode_cursor,
+    encode_rank_cursor,
     event_conditions,
 )
+from timeline.store.repositories.search import TextQuery, event_hits
 
 
 class EventRepository:
@@ -58,13 +63,15 @@ class EventRepository:
         query = query.order_by(Event.id).options(_with_accounts())
         return list(self.session.scalars(query))
 
-    def page(self, f: EventFilter, limit: int, cursor: str | None) -> Page[Event]:
+    def page(
+        self, f: EventFilter, limit: int, cursor: str | None, sort: Sort | None = None
+    ) -> Page[Event]:
+        """A page of the matching events, by time or (with words to search) by relevance."""
+        if by_relevance(f, sort):
+            return self._ranked_page(f, limit, cursor)
         query = self._filtered(f)
         if cursor:
-            sort_at, last_id = decode_cursor(cursor)
-            query = query.where(
-                or_(Event.sort_at > sort_at, and_(Event.sort_at == sort_at, Event.id > last_id))
-            )
+            query = query.where(after_time(Event.sort_at, Event.id, cursor))
         rows = list(self.session.scalars(query.limit(limit + 1).options(_with_accounts())))
         more = len(rows) > limit
         rows = rows[:limit]
@@ -76,12 +83,35 @@ class EventRepository:
         matching = self._filtered(f).order_by(None).subquery()
         return self.session.scalar(select(func.count()).select_from(matching)) or 0
 
+    def _ranked_page(self, f: EventFilter, limit: int, cursor: str | None) -> Page[Event]:
+        assert f.q is not None
+        hits = event_hits(self.session, TextQuery.parse(f.q))
+        score = hits.c.score
+        query = (
+            select(Event, score)
+            .join(hits, hits.c.event_id == Event.id)
+            .where(*event_conditions(f))
+            .order_by(score.desc(), Event.id)
+        )
+        if cursor:
+            query = query.where(after_rank(score, Event.id, cursor))
+        rows = list(self.session.execute(query.limit(limit + 1).options(_with_accounts())))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = encode_rank_cursor(rows[-1][1], rows[-1][0].id) if more else None
+        return Page([event for event, _ in rows], next_cursor)
+
     def stream(self, f: EventFilter, batch: int = 200) -> Iterator[Event]:
+        """Every matching event, in time order (exports, timelines)."""
         query = self._filtered(f).options(_with_accounts()).execution_options(yield_per=batch)
         yield from self.session.scalars(query)
 
     def _filtered(self, f: EventFilter) -> Select[Event]:
-        return select(Event).where(*event_conditions(f)).order_by(Event.sort_at, Event.id)
+        query = select(Event).where(*event_conditions(f)).order_by(Event.sort_at, Event.id)
+        if f.q:
+            hits = event_hits(self.session, TextQuery.parse(f.q))
+            query = query.join(hits, hits.c.event_id == Event.id)
+        return query
 
 
 def _with_accounts() -> _AbstractLoad:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import QueryableAttribute
 
 from timeline.store.models import Account, EntityAlias, Event, Participant, Source
 
 T = TypeVar("T")
+# How a listing is ordered: by time, or by how well it matches the words of q
+Sort = Literal["time", "relevance"]
 
 
 class InvalidCursorError(ValueError):
@@ -56,11 +59,6 @@ def overlaps(
     return conditions
 
 
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.casefold()}%"
-
-
 def _names_entity(kind: str, value: str) -> ColumnElement[bool]:
     """Some participant of the account, of this kind, is named `value` (by any alias)."""
     entity_ids = select(EntityAlias.entity_id).where(EntityAlias.alias_norm == value.casefold())
@@ -75,7 +73,7 @@ def _names_entity(kind: str, value: str) -> ColumnElement[bool]:
 
 
 def account_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
-    """Conditions on one account (and its publisher) that the filter asks for."""
+    """Conditions on one account (and its publisher) that the filter asks for, but `q`."""
     conditions: list[ColumnElement[bool]] = []
     if f.place:
         conditions.append(_names_entity("place", f.place))
@@ -94,49 +92,94 @@ def account_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     if f.source:
         by_name = select(Source.id).where(func.lower(Source.name) == f.source.casefold())
         conditions.append(Account.publisher_id.in_(by_name))
-    if f.q:
-        conditions.append(_text_match(f.q))
     if f.kind:
         conditions.append(Account.kind == f.kind)
     return conditions
 
 
-def _text_match(q: str) -> ColumnElement[bool]:
-    pattern = _like(q)
-    return or_(
-        func.lower(Account.quote).like(pattern, escape="\\"),
-        func.lower(Account.trigger).like(pattern, escape="\\"),
-    )
-
-
 def event_conditions(f: EventFilter) -> list[ColumnElement[bool]]:
-    """An event matches when its envelope overlaps the window and one account has the rest."""
+    """An event matches when its envelope overlaps the window and one account has the rest.
+
+    The words of `q` are not among these: the repositories join the search hits
+    (repositories.search), which also give the score to rank by."""
     conditions = [Event.merged_into_id.is_(None), *overlaps(Event.listed_from, Event.latest, f)]
     if f.disputed is not None:
         conditions.append(Event.disputed.is_(f.disputed))
     if f.kind:
         conditions.append(Event.kind == f.kind)
-    by_account = account_conditions(replace(f, q=None, kind=None))
+    by_account = account_conditions(replace(f, kind=None))
     if by_account:
         conditions.append(Event.id.in_(select(Account.event_id).where(*by_account)))
-    if f.q:
-        in_title = func.lower(Event.title).like(_like(f.q), escape="\\")
-        in_quote = Event.id.in_(select(Account.event_id).where(_text_match(f.q)))
-        conditions.append(or_(in_title, in_quote))
     return conditions
 
 
+def by_relevance(f: EventFilter, sort: Sort | None) -> bool:
+    """Rank by score: asked for, or by default when there are words to search for."""
+    return f.q is not None and (sort or "relevance") == "relevance"
+
+
 def encode_cursor(sort_at: datetime, row_id: int) -> str:
-    raw = f"{sort_at.isoformat()}|{row_id}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return _encode(f"{sort_at.isoformat()}|{row_id}")
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    moment, row_id = _decode(cursor)
+    try:
+        return datetime.fromisoformat(moment), row_id
+    except ValueError as exc:
+        raise _invalid_cursor() from exc
+
+
+def encode_rank_cursor(score: float, row_id: int) -> str:
+    """A cursor of a page ranked by relevance: the last row's score (exact) and id."""
+    return _encode(f"{RANKED}{score!r}|{row_id}")
+
+
+def decode_rank_cursor(cursor: str) -> tuple[float, int]:
+    head, row_id = _decode(cursor)
+    try:
+        score = float(head.removeprefix(RANKED)) if head.startswith(RANKED) else math.nan
+    except ValueError as exc:
+        raise _invalid_cursor() from exc
+    if not math.isfinite(score):  # also a time cursor given to a ranked listing
+        raise _invalid_cursor()
+    return score, row_id
+
+
+def after_time(
+    sort_at: QueryableAttribute[datetime], row_id: QueryableAttribute[int], cursor: str
+) -> ColumnElement[bool]:
+    """Rows after the cursor in (time, id) order."""
+    last_at, last_id = decode_cursor(cursor)
+    return or_(sort_at > last_at, and_(sort_at == last_at, row_id > last_id))
+
+
+def after_rank(
+    score: ColumnElement[float], row_id: QueryableAttribute[int], cursor: str
+) -> ColumnElement[bool]:
+    """Rows after the cursor in (score descending, id) order."""
+    last_score, last_id = decode_rank_cursor(cursor)
+    return or_(score < last_score, and_(score == last_score, row_id > last_id))
+
+
+RANKED = "rank:"
+
+
+def _encode(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[str, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        moment, row_id = raw.rsplit("|", 1)
-        return datetime.fromisoformat(moment), int(row_id)
+        head, row_id = raw.rsplit("|", 1)
+        return head, int(row_id)
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise InvalidCursorError(
-            "cursor is not one this service issued; pass next_cursor as returned"
-        ) from exc
+        raise _invalid_cursor() from exc
+
+
+def _invalid_cursor() -> InvalidCursorError:
+    return InvalidCursorError(
+        "cursor is not one this service issued for this listing and order; "
+        "pass next_cursor as returned"
+    )
