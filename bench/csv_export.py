@@ -31,7 +31,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import fill
+from synthetic import ACCOUNTS_PER_EVENT, fill
 
 from timeline.progress import progress_bar
 from timeline.store.db import make_engine
@@ -113,7 +113,10 @@ def _ours(database_url: str, accounts: int, label: str) -> list[tuple[str, Strea
         base = f"http://127.0.0.1:{port}"
         return [
             (f"{label} /accounts.csv", _stream(f"{base}/accounts.csv", pid, label, accounts)),
-            (f"{label} /events.csv", _stream(f"{base}/events.csv", pid, label, accounts // 4)),
+            (
+                f"{label} /events.csv",
+                _stream(f"{base}/events.csv", pid, label, int(accounts / ACCOUNTS_PER_EVENT)),
+            ),
         ]
 
 
@@ -136,8 +139,7 @@ def _datasette(binary: str, path: Path, accounts: int) -> tuple[str, Streamed]:
 
 def _build(database_url: str, accounts: int) -> None:
     upgrade(database_url)
-    with progress_bar("build store", accounts, "accounts") as bar:
-        fill(make_engine(database_url), accounts, bar.done)
+    fill(make_engine(database_url), accounts)
 
 
 @contextmanager

@@ -64,6 +64,26 @@ def test_export_writes_parseable_csv(database: str, tmp_path: Path) -> None:
     assert "rows/s" in result.output
 
 
+def test_export_takes_the_api_filters(database: str, tmp_path: Path) -> None:
+    capture = _article(tmp_path, "Syrian troops captured Abu Kamal on Thursday, the army said.")
+    shelling = _article(tmp_path, "Rebels shelled Mayadin on Friday, a monitor said.", "b.txt")
+    args = ["ingest", str(capture), str(shelling), "--published", "2017-11-10", "--source", "W"]
+    assert runner.invoke(app, args).exit_code == 0
+    out = tmp_path / "events.csv"
+    for filters, titles in [
+        (["--q", "captures"], ["Capture of Abu Kamal"]),
+        (["--kind", "attack"], ["Attack at Mayadin"]),
+        (["--q", "shelled", "--kind", "capture"], []),
+        (["--undisputed", "--q", "Mayadin"], ["Attack at Mayadin"]),
+    ]:
+        result = runner.invoke(app, ["export", str(out), *filters])
+        assert result.exit_code == 0, result.output
+        got = [r["title"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))]
+        assert [t.split(" (")[0] for t in got] == titles, filters
+    refused = runner.invoke(app, ["export", str(out), "--q", "?!"])
+    assert refused.exit_code == 2 and "--q" in refused.output
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [

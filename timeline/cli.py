@@ -196,32 +196,53 @@ def export(
     end: Annotated[str | None, typer.Option(help="window end (exclusive), ISO date")] = None,
     place: Annotated[str | None, typer.Option()] = None,
     claimant: Annotated[str | None, typer.Option()] = None,
-    source: Annotated[str | None, typer.Option()] = None,
+    source: Annotated[str | None, typer.Option(help="publisher name")] = None,
+    actor: Annotated[str | None, typer.Option()] = None,
+    kind: Annotated[str | None, typer.Option(help="capture, attack, ...")] = None,
+    disputed: Annotated[bool | None, typer.Option("--disputed/--undisputed")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="words that must all match")] = None,
 ) -> None:
-    """Write events or accounts as CSV (the same columns as the API's CSV)."""
+    """Write events or accounts as CSV (the same columns and filters as the API's CSV)."""
     from timeline.export.run import count_rows, export_csv
     from timeline.published import PublishedError, parse_published
     from timeline.store.db import engine_for
     from timeline.store.repositories import EventFilter
+    from timeline.store.repositories.search import TextQuery, UnsearchableQueryError
 
-    kind = what or ("accounts" if "account" in output.name else "events")
-    if kind not in ("events", "accounts"):
-        raise _fail(f"--what must be events or accounts, not {kind!r}")
+    table = what or ("accounts" if "account" in output.name else "events")
+    if table not in ("events", "accounts"):
+        raise _fail(f"--what must be events or accounts, not {table!r}")
     try:
         window = [parse_published(v)[0] if v else None for v in (start, end)]
     except PublishedError as exc:
         raise _fail(f"--start/--end: {exc}") from exc
-    f = EventFilter(start=window[0], end=window[1], place=place, claimant=claimant, source=source)
+    words = q if q and q.strip() else None
+    if words is not None:
+        try:
+            TextQuery.parse(words)
+        except UnsearchableQueryError as exc:
+            raise _fail(f"--q: {exc}") from exc
+    f = EventFilter(
+        start=window[0],
+        end=window[1],
+        q=words,
+        place=place,
+        actor=actor,
+        claimant=claimant,
+        source=source,
+        kind=kind,
+        disputed=disputed,
+    )
     stream = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8", newline="")
     try:
         engine = engine_for(get_settings().database_url)
-        rows_of: Export = "events" if kind == "events" else "accounts"
-        with progress_bar(f"export {kind}", count_rows(engine, rows_of, f), "rows") as bar:
+        rows_of: Export = "events" if table == "events" else "accounts"
+        with progress_bar(f"export {table}", count_rows(engine, rows_of, f), "rows") as bar:
             rows = export_csv(engine, rows_of, f, stream, bar.done)
     finally:
         if stream is not sys.stdout:
             stream.close()
-    typer.echo(f"{rows} {kind} written to {output}", err=True)
+    typer.echo(f"{rows} {table} written to {output}", err=True)
 
 
 try:  # the tagger's command lives with the tagger
