@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 from sqlalchemy import Engine
@@ -57,6 +57,10 @@ def only_params(*allowed: str) -> Callable[[Request], None]:
     return check
 
 
+Q_EVENTS = (
+    "words, all of which must match (stemmed; case and accents ignored), in an event's "
+    "title or an account's quote or trigger"
+)
 FILTER_PARAMS = ("start", "end", "q", "place", "actor", "claimant", "source", "kind", "disputed")
 PAGE_PARAMS = ("limit", "cursor")
 
@@ -111,17 +115,14 @@ def search_words(q: str | None) -> str | None:
 
 
 def sort_order(q: str | None, sort: Sort | None) -> Sort | None:
+    """The order asked for (None: the default for q); relevance needs words to rank by."""
     if sort == "relevance" and q is None:
         raise Problem(400, "sort=relevance ranks by the words of q; give q, or sort=time")
     return sort
 
 
-Q_EVENTS = (
-    "words, all of which must match (stemmed; case and accents ignored), in an event's "
-    "title or an account's quote or trigger"
-)
 SortParam = Annotated[
-    Literal["time", "relevance"] | None,
+    Sort | None,
     Query(description="order: relevance (the default with q) or time (the default without)"),
 ]
 SORT_PARAMS = ("sort",)

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from api.deps import (
     PAGE_PARAMS,
@@ -60,8 +60,30 @@ def _draft(body: DocumentIn) -> DocumentDraft:
 
 
 def _ingest(engine: Engine, draft: DocumentDraft, gazetteers: GazetteerCache) -> IngestOutcome:
-    with unit_of_work(engine) as session:
-        return ingest_document(session, draft, gazetteers.current(session), datetime.now(UTC))
+    try:
+        with unit_of_work(engine) as session:
+            return ingest_document(session, draft, gazetteers.current(session), datetime.now(UTC))
+    except DBAPIError as exc:
+        problem = index_limit_problem(exc)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
+# PostgreSQL's program_limit_exceeded: here, "string is too long for tsvector" (1 MB)
+PROGRAM_LIMIT_EXCEEDED = "54000"
+
+
+def index_limit_problem(exc: DBAPIError) -> Problem | None:
+    """A text whose distinct words overflow PostgreSQL's search vector is the client's
+    to split (real articles come nowhere near: words repeat); anything else is not."""
+    if getattr(exc.orig, "sqlstate", None) != PROGRAM_LIMIT_EXCEEDED:
+        return None
+    return Problem(
+        422,
+        "text has too many distinct words for the search index (PostgreSQL keeps at most "
+        "1 MB of them per document); send it in parts",
+    )
 
 
 def _load(engine: Engine, document_id: int) -> DocumentOut:

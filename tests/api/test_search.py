@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import csv
 import io
+import random
+import string
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 
+from api.routers.documents import index_limit_problem
 from timeline.demo import demo_drafts
 from timeline.entities import GazetteerCache
 from timeline.extract import load_gazetteer
 from timeline.ingest import ingest_document
 from timeline.settings import PROJECT_DIR
 from timeline.store.db import unit_of_work
-from timeline.store.models import Account, Event
+from timeline.store.models import Account, Document, Event, Source
+from timeline.store.repositories import DocumentFilter, DocumentRepository
 
 # Our own texts. ROUNDUP mentions a capture once in a long text and comes first in time;
 # CAPTURE says it in the title and three times in a short text.
@@ -303,6 +308,32 @@ def test_no_word_and_too_long_and_mixed_orders_are_problems(
         wrong = client.get("/events", params=params)
         assert wrong.status_code == 400
         assert "cursor is not one this service issued" in wrong.json()["detail"]
+
+
+def test_a_text_too_wordy_for_postgresql_is_a_clear_422(engine: Engine) -> None:
+    """~110,000 distinct made-up words: FTS5 indexes them; PostgreSQL's tsvector (1 MB at
+    most) refuses, and POST /documents answers 422 saying so instead of a 500."""
+    rng = random.Random(10)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=8)) for _ in range(110_000)]
+    document = {"language": "en", "published": NOW, "published_precision": "day"}
+    try:
+        with unit_of_work(engine) as session:
+            source = Source(name="Big", kind="news", created_at=NOW)
+            session.add(source)
+            session.flush()
+            text = " ".join(words)
+            session.add(Document(source_id=source.id, text=text, content_sha256="x" * 64,
+                                 ingested_at=NOW, **document))  # fmt: skip
+    except DBAPIError as exc:
+        assert engine.dialect.name == "postgresql"
+        problem = index_limit_problem(exc)
+        assert problem is not None and problem.status == 422
+        assert "too many distinct words" in problem.detail
+        return
+    assert engine.dialect.name == "sqlite"
+    with unit_of_work(engine) as session:
+        found = DocumentRepository(session).page(DocumentFilter(q=words[-1]), 5, None)
+        assert len(found.items) == 1
 
 
 # --- the index follows every change -------------------------------------------------------

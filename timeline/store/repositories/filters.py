@@ -17,6 +17,7 @@ from timeline.store.models import Account, EntityAlias, Event, Participant, Sour
 T = TypeVar("T")
 # How a listing is ordered: by time, or by how well it matches the words of q
 Sort = Literal["time", "relevance"]
+RANKED = "rank:"  # how a cursor of a ranked listing starts
 
 
 class InvalidCursorError(ValueError):
@@ -160,9 +161,6 @@ def after_rank(
     """Rows after the cursor in (score descending, id) order."""
     last_score, last_id = decode_rank_cursor(cursor)
     return or_(score < last_score, and_(score == last_score, row_id > last_id))
-
-
-RANKED = "rank:"
 
 
 def _encode(raw: str) -> str:
