@@ -69,7 +69,9 @@ class Document(Base):
     # zones were kept); its local day is what "yesterday" counts from
     published_offset: Mapped[int | None] = mapped_column(Integer)
     timezone: Mapped[str | None] = mapped_column(String(64))  # the IANA zone its times were read in
-    text: Mapped[str] = mapped_column(Text)
+    # Deferred: an account loads its document with it (for the publication time), and
+    # exports and event pages must not carry every article's full text along.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     ingested_at: Mapped[datetime]
 

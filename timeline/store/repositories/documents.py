@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from timeline.store.models import Document, Source, TimeMentionRow
 from timeline.store.repositories.filters import (
@@ -68,7 +68,7 @@ class DocumentRepository:
         return self.session.scalar(
             select(Document)
             .where(Document.id == document_id)
-            .options(selectinload(Document.mentions))
+            .options(selectinload(Document.mentions), undefer(Document.text))
         )
 
     def exists(self, document_id: int) -> bool:
