@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from timeline.export.edtf import edtf
-from timeline.store.models import Account, Event, TimeMentionRow
+from timeline.store.models import TimeMentionRow
+from timeline.store.repositories.export_rows import AccountLine, EventLine
 
 EVENT_COLUMNS = {
     "event_id": "the event's id (GET /events/{id})",
@@ -76,11 +77,11 @@ def _when(value: datetime | None) -> str:
     return value.isoformat().replace("+00:00", "Z") if value else ""
 
 
-def _names(account: Account, role: str) -> str:
-    return " | ".join(p.name for p in account.participants if p.role == role)
+def _names(line: AccountLine, role: str) -> str:
+    return " | ".join(line.names.get(role, ()))
 
 
-def event_row(e: Event) -> list[str]:
+def event_row(e: EventLine) -> list[str]:
     return [
         str(e.id),
         e.title,
@@ -90,25 +91,25 @@ def event_row(e: Event) -> list[str]:
         _when(e.latest),
         edtf(e.earliest, e.latest, None) or "",
         "true" if e.disputed else "false",
-        str(len(e.accounts)),
-        " | ".join(dict.fromkeys(a.claimant_name for a in e.accounts)),
-        " | ".join(dict.fromkeys(a.publisher.name for a in e.accounts)),
+        str(len(e.claimants)),
+        " | ".join(dict.fromkeys(e.claimants)),
+        " | ".join(dict.fromkeys(e.publishers)),
     ]
 
 
-def account_row(a: Account) -> list[str]:
+def account_row(a: AccountLine) -> list[str]:
     return [
         str(a.id),
         str(a.event_id),
-        a.event.title,
+        a.event_title,
         a.kind,
         str(a.document_id),
-        a.publisher.name,
-        _when(a.document.published),
-        a.claimant_name,
+        a.publisher,
+        _when(a.published),
+        a.claimant,
         a.claimant_cue,
         a.time_source,
-        a.time_mention.text if a.time_mention else "",
+        a.time_text or "",
         a.time_value or "",
         _when(a.earliest),
         _when(a.latest),

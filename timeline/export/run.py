@@ -23,6 +23,7 @@ from timeline.store.repositories import (
     EventFilter,
     EventRepository,
 )
+from timeline.store.repositories.export_rows import account_lines, event_lines
 
 Export = Literal["events", "accounts"]
 
@@ -34,10 +35,10 @@ def csv_stream(
     with unit_of_work(engine) as session:
         if what == "events":
             header = EVENT_COLUMNS
-            rows = (event_row(e) for e in EventRepository(session).stream(f))
+            rows = (event_row(e) for e in event_lines(session, f))
         else:
             header = ACCOUNT_COLUMNS
-            rows = (account_row(a) for a in AccountRepository(session).stream(f))
+            rows = (account_row(a) for a in account_lines(session, f))
         yield from csv_chunks(header, _counted(rows, on_row))
 
 

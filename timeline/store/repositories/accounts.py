@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -122,15 +122,17 @@ class AccountRepository:
         return Page([account for account, _ in rows], next_cursor)
 
     def count(self, f: EventFilter) -> int:
-        """How many `stream(f)` yields (for progress bars)."""
+        """How many accounts `f` finds (for progress bars)."""
         matching = self._filtered(f).order_by(None).subquery()
         return self.session.scalar(select(func.count()).select_from(matching)) or 0
 
-    def stream(self, f: EventFilter, batch: int = 200) -> Iterator[Account]:
-        """Every matching account, in its event's time order (exports)."""
-        yield from self.session.scalars(self._filtered(f).execution_options(yield_per=batch))
-
     def _filtered(self, f: EventFilter, hits: Subquery | None = None) -> Select[Account]:
+        return self.matching(f, hits).options(
+            contains_eager(Account.event), selectinload(Account.participants)
+        )
+
+    def matching(self, f: EventFilter, hits: Subquery | None = None) -> Select[Account]:
+        """The accounts `f` finds, joined to their events, in their event's time order."""
         conditions = [*overlaps(Account.listed_from, Account.latest, f), *account_conditions(f)]
         if f.disputed is not None:
             conditions.append(Event.disputed.is_(f.disputed))
@@ -139,8 +141,4 @@ class AccountRepository:
             if hits is None:
                 hits = account_hits(self.session, TextQuery.parse(f.q))
             query = query.join(hits, hits.c.id == Account.id)
-        return (
-            query.where(*conditions)
-            .order_by(Event.sort_at, Account.id)
-            .options(contains_eager(Account.event), selectinload(Account.participants))
-        )
+        return query.where(*conditions).order_by(Event.sort_at, Account.id)

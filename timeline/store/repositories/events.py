@@ -79,7 +79,7 @@ class EventRepository:
         return Page(rows, next_cursor)
 
     def count(self, f: EventFilter) -> int:
-        """How many `stream(f)` yields (for progress bars)."""
+        """How many events `f` finds (for progress bars)."""
         matching = self._filtered(f).order_by(None).subquery()
         return self.session.scalar(select(func.count()).select_from(matching)) or 0
 
@@ -107,6 +107,10 @@ class EventRepository:
         yield from self.session.scalars(query)
 
     def _filtered(self, f: EventFilter) -> Select[Event]:
+        return self.matching(f)
+
+    def matching(self, f: EventFilter) -> Select[Event]:
+        """The events `f` finds, in time order."""
         query = select(Event).where(*event_conditions(f)).order_by(Event.sort_at, Event.id)
         if f.q:
             hits = event_hits(self.session, TextQuery.parse(f.q))
