@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -12,7 +12,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from timeline.store.repositories import InvalidCursorError
 
-logger = logging.getLogger("timeline.api")
 PROBLEM_JSON = "application/problem+json"
 TITLES = {
     400: "Bad request",
@@ -31,12 +30,20 @@ TITLES = {
 class Problem(Exception):
     """Raise from anywhere in the API to answer with a problem document."""
 
-    def __init__(self, status: int, detail: str, **extra: Any) -> None:
+    def __init__(
+        self, status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any
+    ) -> None:
         super().__init__(detail)
-        self.status, self.detail, self.extra = status, detail, extra
+        self.status, self.detail, self.headers, self.extra = status, detail, headers, extra
 
 
-def problem_response(status: int, detail: str, instance: str = "", **extra: Any) -> JSONResponse:
+def problem_response(
+    status: int,
+    detail: str,
+    instance: str = "",
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
     body = {
         "type": "about:blank",
         "title": TITLES.get(status, "Error"),
@@ -45,7 +52,7 @@ def problem_response(status: int, detail: str, instance: str = "", **extra: Any)
         **({"instance": instance} if instance else {}),
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _location(loc: tuple[Any, ...]) -> str:
@@ -66,7 +73,7 @@ def describe_validation(errors: list[dict[str, Any]]) -> tuple[str, list[dict[st
 def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
-        return problem_response(exc.status, exc.detail, request.url.path, **exc.extra)
+        return problem_response(exc.status, exc.detail, request.url.path, exc.headers, **exc.extra)
 
     @app.exception_handler(InvalidCursorError)
     async def _cursor(request: Request, exc: InvalidCursorError) -> JSONResponse:
@@ -82,11 +89,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem_response(exc.status_code, str(exc.detail), request.url.path)
+        # its headers too: a 405's Allow, a 401's WWW-Authenticate
+        return problem_response(exc.status_code, str(exc.detail), request.url.path, exc.headers)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        logger.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem_response(
-            500, f"unexpected error ({type(exc).__name__}); nothing was stored", request.url.path
-        )
+    # Anything else: api.middleware.UnexpectedErrors answers a problem 500.

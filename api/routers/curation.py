@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.deps import IdPath, get_engine, only_params, require_writer
 from api.problems import Problem
-from api.schemas import AccountPatch, CurationOut, HistoryOut, MergeIn, SplitIn
+from api.schemas import AccountPatch, CleanStr, CurationOut, HistoryOut, MergeIn, SplitIn
 from api.views import event_detail, revision_out
 from timeline import curation
 from timeline.curation import CurationError, Curator
@@ -26,7 +26,9 @@ Db = Annotated[Engine, Depends(get_engine)]
 
 def curator(
     writer: Annotated[str, Depends(require_writer)],
-    x_curator: Annotated[str | None, Header(max_length=100, description="who is curating")] = None,
+    x_curator: Annotated[
+        CleanStr | None, Header(max_length=100, description="who is curating")
+    ] = None,
 ) -> str:
     return x_curator or writer
 
@@ -71,10 +73,11 @@ def split(event_id: IdPath, body: SplitIn, engine: Db, actor: Who) -> CurationOu
 def patch_account(account_id: IdPath, body: AccountPatch, engine: Db, actor: Who) -> CurationOut:
     """Move an account to another event (`event_id`) or correct its claimant, time or polarity."""
     changes = body.model_dump(exclude_unset=True, exclude={"reason", "event_id"})
-    if body.event_id is not None and changes:
+    moving = "event_id" in body.model_fields_set
+    if moving and changes:
         raise Problem(422, "move an account (event_id) or correct it, in separate requests")
     who = _who(actor, body.reason)
-    if body.event_id is not None:
+    if moving:
         target = body.event_id
         return _run(engine, lambda s: curation.move_account(s, account_id, target, who))
     if not changes:
