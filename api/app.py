@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import IntegrityError
 
-from api import problems
+from api import openapi, problems
 from api.middleware import BodyGuard, UnexpectedErrors
 from api.routers import curation, documents, entities, events, misc, page
 from timeline import temporal
@@ -90,4 +90,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (documents, events, curation, entities, misc):
         app.include_router(module.router)
     page.install(app)  # the timeline page at /
+    openapi.install(app)  # every problem each operation can answer with
     return app

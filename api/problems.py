@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from timeline.store.repositories import InvalidCursorError
 
@@ -56,7 +57,7 @@ def problem_response(
 
 
 def _location(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     return ".".join(parts) or "body"
 
 
@@ -68,6 +69,23 @@ def describe_validation(errors: list[dict[str, Any]]) -> tuple[str, list[dict[st
         described.append({"field": where, "message": message})
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in described)
     return detail, described
+
+
+PROBED_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """The methods some route takes at this path (Starlette's Allow names one route's:
+    GET /documents and POST /documents are two). Mounts (the static files) say their own."""
+    return [
+        method
+        for method in PROBED_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+            if not isinstance(route, Mount)
+        )
+    ]
 
 
 def install(app: FastAPI) -> None:
@@ -89,7 +107,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        # its headers too: a 405's Allow, a 401's WWW-Authenticate
-        return problem_response(exc.status_code, str(exc.detail), request.url.path, exc.headers)
+        # its headers too: a 405's Allow (every method of the path), a 401's WWW-Authenticate
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and (methods := allowed_methods(request)):
+            headers["Allow"] = ", ".join(methods)
+        return problem_response(exc.status_code, str(exc.detail), request.url.path, headers)
 
     # Anything else: api.middleware.UnexpectedErrors answers a problem 500.

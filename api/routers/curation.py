@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header
 from sqlalchemy import Engine
@@ -20,6 +20,9 @@ from timeline.store.db import unit_of_work
 from timeline.store.models import Revision
 from timeline.store.repositories import EventRepository, RevisionRepository
 
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "the event was merged away, or the change was undone or overtaken"}
+}
 router = APIRouter(tags=["curation"], dependencies=[Depends(only_params())])
 Db = Annotated[Engine, Depends(get_engine)]
 
@@ -55,21 +58,21 @@ def _who(actor: str, reason: str | None) -> Curator:
     return Curator(actor=actor, reason=reason, now=datetime.now(UTC))
 
 
-@router.post("/events/{event_id}/merge")
+@router.post("/events/{event_id}/merge", responses=CONFLICT)
 def merge(event_id: IdPath, body: MergeIn, engine: Db, actor: Who) -> CurationOut:
     """Merge other events into this one: their accounts move here."""
     who = _who(actor, body.reason)
     return _run(engine, lambda s: curation.merge_events(s, event_id, body.event_ids, who))
 
 
-@router.post("/events/{event_id}/split")
+@router.post("/events/{event_id}/split", responses=CONFLICT)
 def split(event_id: IdPath, body: SplitIn, engine: Db, actor: Who) -> CurationOut:
     """Move some of this event's accounts to a new event."""
     who = _who(actor, body.reason)
     return _run(engine, lambda s: curation.split_event(s, event_id, body.account_ids, who))
 
 
-@router.patch("/accounts/{account_id}")
+@router.patch("/accounts/{account_id}", responses=CONFLICT)
 def patch_account(account_id: IdPath, body: AccountPatch, engine: Db, actor: Who) -> CurationOut:
     """Move an account to another event (`event_id`) or correct its claimant, time or polarity."""
     changes = body.model_dump(exclude_unset=True, exclude={"reason", "event_id"})
@@ -85,7 +88,7 @@ def patch_account(account_id: IdPath, body: AccountPatch, engine: Db, actor: Who
     return _run(engine, lambda s: curation.correct_account(s, account_id, changes, who))
 
 
-@router.post("/revisions/{revision_id}/undo")
+@router.post("/revisions/{revision_id}/undo", responses=CONFLICT)
 def undo(revision_id: IdPath, engine: Db, actor: Who) -> CurationOut:
     """Undo a revision (recorded as a revision of its own)."""
     who = _who(actor, f"undo of revision {revision_id}")

@@ -27,6 +27,7 @@ from api.deps import (
     sort_order,
     window_bounds,
 )
+from api.drafts import draft_of
 from api.problems import Problem
 from api.schemas import DocumentIn, DocumentOut, DocumentPage
 from api.streaming import primed
@@ -34,8 +35,6 @@ from api.views import document_out, document_summary
 from timeline.entities import GazetteerCache
 from timeline.export.run import mentions_csv_stream
 from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
-from timeline.language import detect_language
-from timeline.published import parse_published
 from timeline.store.db import unit_of_work
 from timeline.store.repositories import AccountRepository, DocumentFilter, DocumentRepository
 
@@ -43,23 +42,6 @@ router = APIRouter(tags=["documents"])
 NO_PARAMS = [Depends(only_params())]
 LISTING = [Depends(only_params("q", "source", "start", "end", *PAGE_PARAMS, *SORT_PARAMS))]
 Db = Annotated[Engine, Depends(get_engine)]
-
-
-def _draft(body: DocumentIn) -> DocumentDraft:
-    published, precision = parse_published(body.published)
-    return DocumentDraft(
-        text=body.text,
-        published=published,
-        published_precision=precision,
-        source=body.source,
-        source_kind=body.source_kind,
-        url=body.url,
-        title=body.title,
-        language=body.language or detect_language(body.text),
-        mode=body.mode,
-        timezone=body.timezone,
-        source_timezone=body.source_timezone,
-    )
 
 
 def _ingest(engine: Engine, draft: DocumentDraft, gazetteers: GazetteerCache) -> IngestOutcome:
@@ -150,7 +132,7 @@ def post_document(
     _writer: Annotated[str, Depends(require_writer)],
 ) -> DocumentOut:
     """Ingest an article: time mentions, events and accounts, all or nothing."""
-    draft = _draft(body)
+    draft = draft_of(body)
     try:
         outcome = _ingest(engine, draft, gazetteers)
     except IntegrityError:

@@ -57,6 +57,7 @@ def _cursor(last_id: int | None) -> str | None:
     "/entities",
     status_code=status.HTTP_201_CREATED,
     dependencies=[Depends(only_params()), Depends(require_writer)],
+    responses={409: {"description": "its key or an alias already names another entity"}},
 )
 def post_entity(
     body: EntityIn, engine: Db, gazetteers: Annotated[GazetteerCache, Depends(get_gazetteers)]
