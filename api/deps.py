@@ -12,7 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from api.problems import Problem
-from api.schemas import CleanStr
+from api.schemas import MaybeCleanStr
 from timeline.entities import GazetteerCache
 from timeline.published import PublishedError, parse_bound
 from timeline.settings import Settings
@@ -105,7 +105,7 @@ def window_bounds(start: str | None, end: str | None) -> tuple[datetime | None, 
 
 # A query parameter's text: NUL or a lone surrogate is a 422 naming it (PostgreSQL would
 # refuse the query, mid-stream for a CSV), like any body field.
-Text = CleanStr | None
+Text = MaybeCleanStr
 BOUND = (
     "an ISO 8601 year (2017: from its first instant), month (2017-11), day "
     "(2017-11-14, midnight UTC) or instant (2017-11-14T09:30:00Z; UTC without an offset)"

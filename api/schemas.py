@@ -34,6 +34,8 @@ def clean_optional(value: str | None) -> str | None:
 
 # Every string an API client (or `timeline ingest`) sends is one of these.
 CleanStr = Annotated[str, AfterValidator(clean_text)]
+# (not `CleanStr | None`: length constraints could not reach into it, and null would fail)
+MaybeCleanStr = Annotated[str | None, AfterValidator(clean_optional)]
 
 
 def _to_utc(value: datetime) -> datetime:
@@ -67,13 +69,13 @@ def _check_zone(value: str | None) -> str | None:
 
 TimeZoneName = Annotated[
     str | None,
-    AfterValidator(clean_optional),
     Field(
         default=None,
         max_length=64,
         description="an IANA time zone name (Europe/Moscow, Asia/Damascus, UTC)",
         examples=["Europe/Moscow"],
     ),
+    AfterValidator(clean_optional),
     AfterValidator(_check_zone),
 ]
 Language = Annotated[
@@ -107,8 +109,8 @@ class DocumentIn(BaseModel):
     )
     source: CleanStr = Field(min_length=1, max_length=200, description="publisher name")
     source_kind: SourceKind = "news"
-    url: CleanStr | None = Field(default=None, max_length=2000)
-    title: CleanStr | None = Field(default=None, max_length=500)
+    url: MaybeCleanStr = Field(default=None, max_length=2000)
+    title: MaybeCleanStr = Field(default=None, max_length=500)
     language: Language = None
     mode: TagMode = "auto"
     timezone: TimeZoneName = Field(
@@ -372,9 +374,7 @@ class HealthOut(BaseModel):
 class CurationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: CleanStr | None = Field(
-        default=None, max_length=2000, description="why, for the history"
-    )
+    reason: MaybeCleanStr = Field(default=None, max_length=2000, description="why, for the history")
 
 
 class MergeIn(CurationIn):
@@ -406,10 +406,10 @@ class AccountPatch(CurationIn):
     # refused, naming the field, for those an account always has.
     event_id: RowId = _absent(description="the event to move the account to")
     claimant_name: CleanStr = _absent(min_length=1, max_length=200)
-    time_value: CleanStr | None = Field(default=None, max_length=64)
+    time_value: MaybeCleanStr = Field(default=None, max_length=64)
     earliest: UtcInstant | None = None
     latest: UtcInstant | None = None
-    granularity: CleanStr | None = Field(default=None, max_length=16)
+    granularity: MaybeCleanStr = Field(default=None, max_length=16)
     polarity: Literal["asserts", "denies"] = _absent()
     hedged: bool = _absent()
 
@@ -442,10 +442,10 @@ class HistoryOut(BaseModel):
 class EntityIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    key: CleanStr | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")
+    key: MaybeCleanStr = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")
     name: CleanStr = Field(min_length=1, max_length=200)
     kind: Literal["actor", "place"]
-    subtype: CleanStr | None = Field(default=None, max_length=40)
+    subtype: MaybeCleanStr = Field(default=None, max_length=40)
     aliases: list[Annotated[CleanStr, Field(max_length=200)]] = Field(
         default_factory=list, max_length=100
     )

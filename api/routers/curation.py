@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.deps import IdPath, get_engine, only_params, require_writer
 from api.problems import Problem
-from api.schemas import AccountPatch, CleanStr, CurationOut, HistoryOut, MergeIn, SplitIn
+from api.schemas import AccountPatch, CurationOut, HistoryOut, MaybeCleanStr, MergeIn, SplitIn
 from api.views import event_detail, revision_out
 from timeline import curation
 from timeline.curation import CurationError, Curator
@@ -30,7 +30,7 @@ Db = Annotated[Engine, Depends(get_engine)]
 def curator(
     writer: Annotated[str, Depends(require_writer)],
     x_curator: Annotated[
-        CleanStr | None, Header(max_length=100, description="who is curating")
+        MaybeCleanStr, Header(max_length=100, description="who is curating")
     ] = None,
 ) -> str:
     return x_curator or writer

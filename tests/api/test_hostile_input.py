@@ -332,3 +332,11 @@ def test_a_500_keeps_the_connection(
         assert http.get("/health").status_code == 200
         assert http.get("/entities", params={"limit": 1}).status_code == 200
     assert len(peers) == 3 and len(set(peers)) == 1  # one connection, never reset
+
+
+def test_null_for_an_optional_field_is_its_absence(client: TestClient) -> None:
+    optional = ("url", "title", "language", "timezone", "source_timezone")
+    response = client.post("/documents", json={**DOCUMENT, **dict.fromkeys(optional)})
+    assert response.status_code == 201, response.text
+    entity = {"name": "Wire", "kind": "actor", "key": None, "subtype": None, "lat": None}
+    assert client.post("/entities", json=entity).status_code == 201
