@@ -11,8 +11,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import IntegrityError
 
-from api import problems
-from api.middleware import BodyGuard
+from api import openapi, problems
+from api.middleware import BodyGuard, UnexpectedErrors
 from api.routers import curation, documents, entities, events, misc, page
 from timeline import temporal
 from timeline.entities import GazetteerCache, seed_gazetteer
@@ -77,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.gazetteers = GazetteerCache(load_gazetteer())
     warm_up(app.state.gazetteers.base)  # the first request is then as fast as the others
     problems.install(app)
+    app.add_middleware(UnexpectedErrors)  # a 500 that keeps the connection open
     app.add_middleware(BodyGuard, limit=settings.max_body_bytes)
     if allowed := origins(settings):
         # outermost, so that preflights and refused bodies carry the headers too
@@ -89,4 +90,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (documents, events, curation, entities, misc):
         app.include_router(module.router)
     page.install(app)  # the timeline page at /
+    openapi.install(app)  # every problem each operation can answer with
     return app

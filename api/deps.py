@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from api.problems import Problem
+from api.schemas import MaybeCleanStr
 from timeline.entities import GazetteerCache
+from timeline.published import PublishedError, parse_bound
 from timeline.settings import Settings
 from timeline.store.repositories import EventFilter, Sort, TextQuery, UnsearchableQueryError
 
@@ -31,15 +34,35 @@ def get_gazetteers(request: Request) -> GazetteerCache:
     return gazetteers
 
 
-def require_writer(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> str:
+# Declares the scheme in OpenAPI; the check is ours (auto_error=False), so that a missing
+# token is a 401 problem with WWW-Authenticate, like a wrong one.
+BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="the write token (TIMELINE_API_TOKEN), when the service has one",
+)
+
+
+def require_writer(
+    settings: Annotated[Settings, Depends(get_settings)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
+) -> str:
     """Who writes: with a configured token the caller must present it; else anyone."""
     if settings.api_token is None:
         return "anonymous"
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token, settings.api_token):
-        raise Problem(401, "this endpoint needs 'Authorization: Bearer <token>'")
+    if credentials is None or not token_matches(credentials.credentials, settings.api_token):
+        raise Problem(
+            401,
+            "this endpoint needs 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": 'Bearer realm="timeline"'},
+        )
     return "token"
+
+
+def token_matches(presented: str, expected: str) -> bool:
+    """Compared as bytes, in constant time: a header is any bytes (Starlette hands them
+    over as Latin-1 text), and comparing non-ASCII text raises instead of answering no."""
+    return hmac.compare_digest(presented.encode("latin-1", "replace"), expected.encode())
 
 
 def only_params(*allowed: str) -> Callable[[Request], None]:
@@ -65,30 +88,55 @@ FILTER_PARAMS = ("start", "end", "q", "place", "actor", "claimant", "source", "k
 PAGE_PARAMS = ("limit", "cursor")
 
 
-def instant(value: date | datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    return datetime(value.year, value.month, value.day, tzinfo=UTC)
+def window_bounds(start: str | None, end: str | None) -> tuple[datetime | None, datetime | None]:
+    """[start, end) as UTC instants, each an ISO 8601 year, month, day or instant; 422
+    naming the parameter when one is not, 400 when the window is empty."""
+    bounds = []
+    for name, value in (("start", start), ("end", end)):
+        try:
+            bounds.append(parse_bound(value, name) if value else None)
+        except PublishedError as exc:
+            raise Problem(422, str(exc), errors=[{"field": name, "message": str(exc)}]) from exc
+    first, last = bounds
+    if first and last and first >= last:
+        raise Problem(400, f"start ({start}) must be before end ({end})")
+    return first, last
+
+
+# A query parameter's text: NUL or a lone surrogate is a 422 naming it (PostgreSQL would
+# refuse the query, mid-stream for a CSV), like any body field.
+Text = MaybeCleanStr
+BOUND = (
+    "an ISO 8601 year (2017: from its first instant), month (2017-11), day "
+    "(2017-11-14, midnight UTC) or instant (2017-11-14T09:30:00Z; UTC without an offset)"
+)
+Start = Annotated[
+    str | None, Query(max_length=40, description=f"window start (inclusive): {BOUND}")
+]
+End = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        description="window end (exclusive), read as start is: end=2018 ends when 2018 begins",
+    ),
+]
 
 
 def event_filter(
-    start: Annotated[
-        date | datetime | None, Query(description="window start (inclusive), ISO 8601")
-    ] = None,
-    end: Annotated[date | datetime | None, Query(description="window end (exclusive)")] = None,
-    q: Annotated[str | None, Query(max_length=200, description=Q_EVENTS)] = None,
-    place: Annotated[str | None, Query(max_length=200, description="place name or alias")] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="actor name or alias")] = None,
-    claimant: Annotated[str | None, Query(max_length=200)] = None,
-    source: Annotated[str | None, Query(max_length=200, description="publisher name")] = None,
-    kind: Annotated[str | None, Query(max_length=30)] = None,
+    start: Start = None,
+    end: End = None,
+    q: Annotated[Text, Query(max_length=200, description=Q_EVENTS)] = None,
+    place: Annotated[Text, Query(max_length=200, description="place name or alias")] = None,
+    actor: Annotated[Text, Query(max_length=200, description="actor name or alias")] = None,
+    claimant: Annotated[Text, Query(max_length=200)] = None,
+    source: Annotated[Text, Query(max_length=200, description="publisher name")] = None,
+    kind: Annotated[Text, Query(max_length=30)] = None,
     disputed: bool | None = None,
 ) -> EventFilter:
-    f = EventFilter(
-        start=instant(start),
-        end=instant(end),
+    first, last = window_bounds(start, end)
+    return EventFilter(
+        start=first,
+        end=last,
         q=search_words(q),
         place=place or None,
         actor=actor or None,
@@ -97,9 +145,6 @@ def event_filter(
         kind=kind or None,
         disputed=disputed,
     )
-    if f.start and f.end and f.start >= f.end:
-        raise Problem(400, f"start ({start}) must be before end ({end})")
-    return f
 
 
 def search_words(q: str | None) -> str | None:
@@ -127,5 +172,7 @@ SortParam = Annotated[
 ]
 SORT_PARAMS = ("sort",)
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-IdPath = Annotated[int, Path(ge=1, le=2_147_483_647, description="a row id")]
-Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the last page")]
+# Row ids are PostgreSQL integers (int4): a larger number is no row of ours.
+MAX_ROW_ID = 2_147_483_647
+IdPath = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="a row id")]
+Cursor = Annotated[Text, Query(max_length=200, description="next_cursor of the last page")]

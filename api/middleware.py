@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import PROBLEM_JSON, TITLES
 
 WITH_BODY = {"POST", "PUT", "PATCH"}
+logger = logging.getLogger("timeline.api")
 
 
 class BodyGuard:
@@ -79,3 +81,36 @@ async def _refuse(send: Send, status: int, detail: str) -> None:
     ]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+class UnexpectedErrors:
+    """Answers an exception nothing else handled with a problem 500, and returns: the
+    connection stays open for the client's next request (Starlette's own last-resort
+    handler re-raises after answering, and uvicorn then closes the connection).
+
+    Once a response has started (a streamed CSV) there is no answering any more: the
+    error goes on and the connection closes, so that a client never takes a cut body
+    for a whole one. The CSV routes run their query before they start (`primed`)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            if started:
+                raise
+            logger.exception("unexpected error on %s %s", scope["method"], scope["path"])
+            detail = f"unexpected error ({type(exc).__name__}); nothing was stored"
+            await _refuse(send, 500, detail)

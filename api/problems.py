@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from timeline.store.repositories import InvalidCursorError
 
-logger = logging.getLogger("timeline.api")
 PROBLEM_JSON = "application/problem+json"
 TITLES = {
     400: "Bad request",
@@ -31,12 +31,20 @@ TITLES = {
 class Problem(Exception):
     """Raise from anywhere in the API to answer with a problem document."""
 
-    def __init__(self, status: int, detail: str, **extra: Any) -> None:
+    def __init__(
+        self, status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any
+    ) -> None:
         super().__init__(detail)
-        self.status, self.detail, self.extra = status, detail, extra
+        self.status, self.detail, self.headers, self.extra = status, detail, headers, extra
 
 
-def problem_response(status: int, detail: str, instance: str = "", **extra: Any) -> JSONResponse:
+def problem_response(
+    status: int,
+    detail: str,
+    instance: str = "",
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
     body = {
         "type": "about:blank",
         "title": TITLES.get(status, "Error"),
@@ -45,11 +53,11 @@ def problem_response(status: int, detail: str, instance: str = "", **extra: Any)
         **({"instance": instance} if instance else {}),
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _location(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     return ".".join(parts) or "body"
 
 
@@ -63,10 +71,27 @@ def describe_validation(errors: list[dict[str, Any]]) -> tuple[str, list[dict[st
     return detail, described
 
 
+PROBED_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """The methods some route takes at this path (Starlette's Allow names one route's:
+    GET /documents and POST /documents are two). Mounts (the static files) say their own."""
+    return [
+        method
+        for method in PROBED_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+            if not isinstance(route, Mount)
+        )
+    ]
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
-        return problem_response(exc.status, exc.detail, request.url.path, **exc.extra)
+        return problem_response(exc.status, exc.detail, request.url.path, exc.headers, **exc.extra)
 
     @app.exception_handler(InvalidCursorError)
     async def _cursor(request: Request, exc: InvalidCursorError) -> JSONResponse:
@@ -82,11 +107,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem_response(exc.status_code, str(exc.detail), request.url.path)
+        # its headers too: a 405's Allow (every method of the path), a 401's WWW-Authenticate
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and (methods := allowed_methods(request)):
+            headers["Allow"] = ", ".join(methods)
+        return problem_response(exc.status_code, str(exc.detail), request.url.path, headers)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        logger.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem_response(
-            500, f"unexpected error ({type(exc).__name__}); nothing was stored", request.url.path
-        )
+    # Anything else: api.middleware.UnexpectedErrors answers a problem 500.

@@ -2,15 +2,51 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from timeline.extract.parse import MAX_CHARS
 from timeline.language import check_language
 from timeline.published import PublishedError, parse_published
 from timeline.temporal.zones import zone_of
+
+BOM = "\ufeff"
+# What no column of ours can hold: PostgreSQL refuses NUL in text, and a lone surrogate
+# cannot be encoded as UTF-8 (the database, the JSON answer and the CSV would all fail).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """A string any database stores and any encoder writes: a leading byte-order mark is
+    dropped (an editor's, not the writer's), NUL and lone surrogates are refused."""
+    if found := _UNSTORABLE.search(value):
+        what = "a NUL character" if found[0] == "\x00" else "a lone surrogate"
+        raise ValueError(f"contains {what} (U+{ord(found[0]):04X}) at offset {found.start()}")
+    return value.removeprefix(BOM)
+
+
+def clean_optional(value: str | None) -> str | None:
+    return None if value is None else clean_text(value)
+
+
+# Every string an API client (or `timeline ingest`) sends is one of these.
+CleanStr = Annotated[str, AfterValidator(clean_text)]
+# (not `CleanStr | None`: length constraints could not reach into it, and null would fail)
+MaybeCleanStr = Annotated[str | None, AfterValidator(clean_optional)]
+
+
+def _to_utc(value: datetime) -> datetime:
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("is outside the years a UTC instant can have") from exc
+
+
+# An instant with its UTC offset (a naive date-time says nothing about when it was)
+UtcInstant = Annotated[AwareDatetime, AfterValidator(_to_utc)]
 
 
 def _check_published(value: str) -> str:
@@ -21,7 +57,7 @@ def _check_published(value: str) -> str:
     return value
 
 
-Published = Annotated[str, AfterValidator(_check_published)]
+Published = Annotated[str, AfterValidator(clean_text), AfterValidator(_check_published)]
 
 
 def _check_zone(value: str | None) -> str | None:
@@ -39,10 +75,12 @@ TimeZoneName = Annotated[
         description="an IANA time zone name (Europe/Moscow, Asia/Damascus, UTC)",
         examples=["Europe/Moscow"],
     ),
+    AfterValidator(clean_optional),
     AfterValidator(_check_zone),
 ]
 Language = Annotated[
     str | None,
+    AfterValidator(clean_optional),
     AfterValidator(lambda code: None if code is None else check_language(code)),
     Field(
         default=None,
@@ -62,15 +100,17 @@ SourceKind = Literal["news", "government", "ngo", "monitor", "social", "other"]
 class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
-    text: str = Field(description="the article or statement, plain text")
+    text: CleanStr = Field(
+        description="the article or statement, plain text (a leading byte-order mark is dropped)"
+    )
     published: Published = Field(
         description="publication date (2017-11-14) or instant (2017-11-14T09:30:00Z)",
         examples=["2017-11-14"],
     )
-    source: str = Field(min_length=1, max_length=200, description="publisher name")
+    source: CleanStr = Field(min_length=1, max_length=200, description="publisher name")
     source_kind: SourceKind = "news"
-    url: str | None = Field(default=None, max_length=2000)
-    title: str | None = Field(default=None, max_length=500)
+    url: MaybeCleanStr = Field(default=None, max_length=2000)
+    title: MaybeCleanStr = Field(default=None, max_length=500)
     language: Language = None
     mode: TagMode = "auto"
     timezone: TimeZoneName = Field(
@@ -87,8 +127,6 @@ class DocumentIn(BaseModel):
     def _text_has_words(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("text is empty; send the article's text")
-        if "\x00" in value:
-            raise ValueError("text contains a NUL character")
         return value
 
     @field_validator("source")
@@ -103,7 +141,7 @@ class TagIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # /tag reads the sentences of the parse, which takes at most MAX_CHARS characters
-    text: str = Field(max_length=MAX_CHARS)
+    text: CleanStr = Field(max_length=MAX_CHARS)
     published: Published = Field(examples=["2017-11-14"])
     mode: TagMode = "auto"
     language: Language = None
@@ -336,7 +374,7 @@ class HealthOut(BaseModel):
 class CurationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: str | None = Field(default=None, max_length=2000, description="why, for the history")
+    reason: MaybeCleanStr = Field(default=None, max_length=2000, description="why, for the history")
 
 
 class MergeIn(CurationIn):
@@ -351,17 +389,29 @@ class SplitIn(CurationIn):
     )
 
 
+def _absent(**constraints: Any) -> Any:
+    """A field that may be left out but, when given, may not be null: its default (None,
+    never validated) stays out of the schema, which declares it non-nullable."""
+
+    def drop_default(schema: dict[str, Any]) -> None:
+        schema.pop("default", None)
+
+    return Field(default=None, json_schema_extra=drop_default, **constraints)
+
+
 class AccountPatch(CurationIn):
     """Move an account to another event, or correct what extraction got wrong."""
 
-    event_id: RowId | None = None
-    claimant_name: str | None = Field(default=None, min_length=1, max_length=200)
-    time_value: str | None = Field(default=None, max_length=64)
-    earliest: datetime | None = None
-    latest: datetime | None = None
-    granularity: str | None = Field(default=None, max_length=16)
-    polarity: Literal["asserts", "denies"] | None = None
-    hedged: bool | None = None
+    # Absent means "leave it"; null clears the fields that may be empty (a time), and is
+    # refused, naming the field, for those an account always has.
+    event_id: RowId = _absent(description="the event to move the account to")
+    claimant_name: CleanStr = _absent(min_length=1, max_length=200)
+    time_value: MaybeCleanStr = Field(default=None, max_length=64)
+    earliest: UtcInstant | None = None
+    latest: UtcInstant | None = None
+    granularity: MaybeCleanStr = Field(default=None, max_length=16)
+    polarity: Literal["asserts", "denies"] = _absent()
+    hedged: bool = _absent()
 
 
 class RevisionOut(BaseModel):
@@ -392,11 +442,13 @@ class HistoryOut(BaseModel):
 class EntityIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    key: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")
-    name: str = Field(min_length=1, max_length=200)
+    key: MaybeCleanStr = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")
+    name: CleanStr = Field(min_length=1, max_length=200)
     kind: Literal["actor", "place"]
-    subtype: str | None = Field(default=None, max_length=40)
-    aliases: list[str] = Field(default_factory=list, max_length=100)
+    subtype: MaybeCleanStr = Field(default=None, max_length=40)
+    aliases: list[Annotated[CleanStr, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=100
+    )
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
 

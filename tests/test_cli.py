@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from timeline.cli import app
@@ -177,3 +178,97 @@ def test_ingest_refuses_a_bad_language_or_mode(
     result = runner.invoke(app, [*base, *args])
     assert result.exit_code == 2
     assert says in result.output
+
+
+# `timeline ingest` validates each file as POST /documents validates its body, on both
+# databases: the same refusal, naming the file and the field, and nothing stored.
+
+
+@pytest.fixture
+def either_database(
+    engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Engine]:
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    yield engine
+    get_settings.cache_clear()
+
+
+def _stored(engine: Engine) -> int:
+    from sqlalchemy import func, select
+
+    from timeline.store.models import Document
+
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(Document)).scalar_one())
+
+
+CAPTURE = "Syrian troops captured Abu Kamal on Thursday, the army said."
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "field", "says"),
+    [
+        (f"{CAPTURE}\x00", [], "text", "NUL character (U+0000)"),
+        (CAPTURE, ["--source", "W" * 201], "source", "at most 200 characters"),
+        (CAPTURE, ["--source", "Wire\x00"], "source", "NUL character"),
+        (CAPTURE, ["--title", "T" * 501], "title", "at most 500 characters"),
+        (CAPTURE, ["--url", "https://example.org/" + "u" * 2000], "url", "at most 2000"),
+        (CAPTURE, ["--source-kind", "blog"], "source_kind", "'news'"),
+    ],
+)
+def test_ingest_validates_as_the_api_does(
+    either_database: Engine,
+    tmp_path: Path,
+    text: str,
+    options: list[str],
+    field: str,
+    says: str,
+) -> None:
+    good = _article(tmp_path, CAPTURE.replace("Thursday", "Friday"), "a.txt")
+    bad = _article(tmp_path, text, "b.txt")
+    options = ["--source", "Wire", *options]  # a later --source wins
+    result = runner.invoke(
+        app, ["ingest", str(good), str(bad), "--published", "2017-11-10", *options]
+    )
+    assert result.exit_code == 2, result.output
+    # an option's mistake shows at the first file, a text's at its own
+    named = good if options[2:] else bad
+    assert f"error: {named}: {field}: " in result.output
+    assert says in result.output
+    assert isinstance(result.exception, SystemExit)  # a clear exit, no traceback
+    assert _stored(either_database) == 0  # every file is checked before any is stored
+
+
+def test_ingest_drops_a_leading_byte_order_mark(either_database: Engine, tmp_path: Path) -> None:
+    with_bom = _article(tmp_path, "\ufeff" + CAPTURE, "bom.txt")
+    without = _article(tmp_path, CAPTURE, "plain.txt")
+    args = ["--published", "2017-11-10", "--source", "Wire"]
+    assert runner.invoke(app, ["ingest", str(with_bom), *args]).exit_code == 0
+    again = runner.invoke(app, ["ingest", str(without), *args])
+    assert "(already there)" in again.output  # the same text once the mark is dropped
+    from sqlalchemy import select
+
+    from timeline.store.models import Document
+
+    with either_database.connect() as connection:
+        [text] = connection.execute(select(Document.text)).scalars()
+    assert text == CAPTURE
+
+
+def test_export_reads_a_year_and_refuses_numbers(database: str, tmp_path: Path) -> None:
+    article = _article(tmp_path, CAPTURE)
+    assert (
+        runner.invoke(
+            app, ["ingest", str(article), "--published", "2017-11-10", "--source", "W"]
+        ).exit_code
+        == 0
+    )
+    out = tmp_path / "events.csv"
+    for window, rows in ((["--start", "2017", "--end", "2018"], 1), (["--start", "2018"], 0)):
+        result = runner.invoke(app, ["export", str(out), *window])
+        assert result.exit_code == 0, result.output
+        assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))) == rows
+    refused = runner.invoke(app, ["export", str(out), "--start", "1510617600"])
+    assert refused.exit_code == 2
+    assert "error: --start '1510617600' is a number" in refused.output

@@ -104,13 +104,12 @@ def ingest(
     ] = IngestMode.auto,
 ) -> None:
     """Ingest article files, one transaction each, showing progress."""
-    from timeline.ingest import DocumentDraft
-    from timeline.language import check_language, detect_language
+    from timeline.language import check_language
     from timeline.published import PublishedError, parse_published
     from timeline.temporal.zones import ZoneError, zone_of
 
     try:
-        when, precision = parse_published(published)
+        parse_published(published)  # the options first, once, before any file
         for option, zone in (("--timezone", timezone), ("--source-timezone", source_timezone)):
             if zone is not None:
                 try:
@@ -121,24 +120,36 @@ def ingest(
             check_language(language)
     except (PublishedError, ValueError) as exc:  # ZoneError is answered above
         raise _fail(str(exc)) from exc
-    drafts = []
-    for path in files:
-        text = _read_text(path)
-        draft = DocumentDraft(
-            text,
-            when,
-            precision,
-            source,
-            source_kind,
-            url,
-            title,
-            language=language or detect_language(text),
-            mode=mode.value,
-            timezone=timezone,
-            source_timezone=source_timezone,
-        )
-        drafts.append((path, draft))
-    _ingest_all(drafts)
+    fields = {
+        "published": published,
+        "source": source,
+        "source_kind": source_kind,
+        "url": url,
+        "title": title,
+        "language": language,
+        "mode": mode.value,
+        "timezone": timezone,
+        "source_timezone": source_timezone,
+    }
+    # Every file is checked before any is stored, as the API checks a body.
+    _ingest_all([(path, _draft(path, {**fields, "text": _read_text(path)})) for path in files])
+
+
+def _draft(path: Path, fields: dict[str, object]) -> DocumentDraft:
+    """The file's document, validated as POST /documents validates its body (NUL, lengths,
+    source kinds; a leading byte-order mark dropped), or exit 2 naming the field."""
+    from pydantic import ValidationError
+
+    from api.drafts import draft_of, problems_of
+    from api.schemas import DocumentIn
+
+    try:
+        return draft_of(DocumentIn.model_validate(fields))
+    except ValidationError as exc:
+        for field, what in problems_of(exc)[:-1]:
+            typer.echo(f"error: {path}: {field}: {what}", err=True)
+        field, what = problems_of(exc)[-1]
+        raise _fail(f"{path}: {field}: {what}") from exc
 
 
 def _read_text(path: Path) -> str:
@@ -192,8 +203,12 @@ def export(
     what: Annotated[
         str | None, typer.Option(help="events or accounts (default: from name)")
     ] = None,
-    start: Annotated[str | None, typer.Option(help="window start, ISO date")] = None,
-    end: Annotated[str | None, typer.Option(help="window end (exclusive), ISO date")] = None,
+    start: Annotated[
+        str | None, typer.Option(help="window start: ISO 8601 year, month, day or instant")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option(help="window end (exclusive), read as --start is")
+    ] = None,
     place: Annotated[str | None, typer.Option()] = None,
     claimant: Annotated[str | None, typer.Option()] = None,
     source: Annotated[str | None, typer.Option(help="publisher name")] = None,
@@ -204,18 +219,19 @@ def export(
 ) -> None:
     """Write events or accounts as CSV (the same columns and filters as the API's CSV)."""
     from timeline.export.run import count_rows, export_csv
-    from timeline.published import PublishedError, parse_published
+    from timeline.published import PublishedError, parse_bound
     from timeline.store.db import engine_for
     from timeline.store.repositories import EventFilter
     from timeline.store.repositories.search import TextQuery, UnsearchableQueryError
 
+    bounds = (("start", start), ("end", end))
     table = what or ("accounts" if "account" in output.name else "events")
     if table not in ("events", "accounts"):
         raise _fail(f"--what must be events or accounts, not {table!r}")
     try:
-        window = [parse_published(v)[0] if v else None for v in (start, end)]
+        window = [parse_bound(v, f"--{name}") if v else None for name, v in bounds]
     except PublishedError as exc:
-        raise _fail(f"--start/--end: {exc}") from exc
+        raise _fail(str(exc)) from exc
     words = q if q and q.strip() else None
     if words is not None:
         try:

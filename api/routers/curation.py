@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header
 from sqlalchemy import Engine
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.deps import IdPath, get_engine, only_params, require_writer
 from api.problems import Problem
-from api.schemas import AccountPatch, CurationOut, HistoryOut, MergeIn, SplitIn
+from api.schemas import AccountPatch, CurationOut, HistoryOut, MaybeCleanStr, MergeIn, SplitIn
 from api.views import event_detail, revision_out
 from timeline import curation
 from timeline.curation import CurationError, Curator
@@ -20,13 +20,18 @@ from timeline.store.db import unit_of_work
 from timeline.store.models import Revision
 from timeline.store.repositories import EventRepository, RevisionRepository
 
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "the event was merged away, or the change was undone or overtaken"}
+}
 router = APIRouter(tags=["curation"], dependencies=[Depends(only_params())])
 Db = Annotated[Engine, Depends(get_engine)]
 
 
 def curator(
     writer: Annotated[str, Depends(require_writer)],
-    x_curator: Annotated[str | None, Header(max_length=100, description="who is curating")] = None,
+    x_curator: Annotated[
+        MaybeCleanStr, Header(max_length=100, description="who is curating")
+    ] = None,
 ) -> str:
     return x_curator or writer
 
@@ -53,28 +58,29 @@ def _who(actor: str, reason: str | None) -> Curator:
     return Curator(actor=actor, reason=reason, now=datetime.now(UTC))
 
 
-@router.post("/events/{event_id}/merge")
+@router.post("/events/{event_id}/merge", responses=CONFLICT)
 def merge(event_id: IdPath, body: MergeIn, engine: Db, actor: Who) -> CurationOut:
     """Merge other events into this one: their accounts move here."""
     who = _who(actor, body.reason)
     return _run(engine, lambda s: curation.merge_events(s, event_id, body.event_ids, who))
 
 
-@router.post("/events/{event_id}/split")
+@router.post("/events/{event_id}/split", responses=CONFLICT)
 def split(event_id: IdPath, body: SplitIn, engine: Db, actor: Who) -> CurationOut:
     """Move some of this event's accounts to a new event."""
     who = _who(actor, body.reason)
     return _run(engine, lambda s: curation.split_event(s, event_id, body.account_ids, who))
 
 
-@router.patch("/accounts/{account_id}")
+@router.patch("/accounts/{account_id}", responses=CONFLICT)
 def patch_account(account_id: IdPath, body: AccountPatch, engine: Db, actor: Who) -> CurationOut:
     """Move an account to another event (`event_id`) or correct its claimant, time or polarity."""
     changes = body.model_dump(exclude_unset=True, exclude={"reason", "event_id"})
-    if body.event_id is not None and changes:
+    moving = "event_id" in body.model_fields_set
+    if moving and changes:
         raise Problem(422, "move an account (event_id) or correct it, in separate requests")
     who = _who(actor, body.reason)
-    if body.event_id is not None:
+    if moving:
         target = body.event_id
         return _run(engine, lambda s: curation.move_account(s, account_id, target, who))
     if not changes:
@@ -82,7 +88,7 @@ def patch_account(account_id: IdPath, body: AccountPatch, engine: Db, actor: Who
     return _run(engine, lambda s: curation.correct_account(s, account_id, changes, who))
 
 
-@router.post("/revisions/{revision_id}/undo")
+@router.post("/revisions/{revision_id}/undo", responses=CONFLICT)
 def undo(revision_id: IdPath, engine: Db, actor: Who) -> CurationOut:
     """Undo a revision (recorded as a revision of its own)."""
     who = _who(actor, f"undo of revision {revision_id}")

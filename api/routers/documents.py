@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
@@ -11,28 +11,30 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from api.deps import (
+    BOUND,
     PAGE_PARAMS,
     SORT_PARAMS,
     Cursor,
     IdPath,
     Limit,
     SortParam,
+    Text,
     get_engine,
     get_gazetteers,
-    instant,
     only_params,
     require_writer,
     search_words,
     sort_order,
+    window_bounds,
 )
+from api.drafts import draft_of
 from api.problems import Problem
 from api.schemas import DocumentIn, DocumentOut, DocumentPage
+from api.streaming import primed
 from api.views import document_out, document_summary
 from timeline.entities import GazetteerCache
 from timeline.export.run import mentions_csv_stream
 from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
-from timeline.language import detect_language
-from timeline.published import parse_published
 from timeline.store.db import unit_of_work
 from timeline.store.repositories import AccountRepository, DocumentFilter, DocumentRepository
 
@@ -40,23 +42,6 @@ router = APIRouter(tags=["documents"])
 NO_PARAMS = [Depends(only_params())]
 LISTING = [Depends(only_params("q", "source", "start", "end", *PAGE_PARAMS, *SORT_PARAMS))]
 Db = Annotated[Engine, Depends(get_engine)]
-
-
-def _draft(body: DocumentIn) -> DocumentDraft:
-    published, precision = parse_published(body.published)
-    return DocumentDraft(
-        text=body.text,
-        published=published,
-        published_precision=precision,
-        source=body.source,
-        source_kind=body.source_kind,
-        url=body.url,
-        title=body.title,
-        language=body.language or detect_language(body.text),
-        mode=body.mode,
-        timezone=body.timezone,
-        source_timezone=body.source_timezone,
-    )
 
 
 def _ingest(engine: Engine, draft: DocumentDraft, gazetteers: GazetteerCache) -> IngestOutcome:
@@ -96,25 +81,23 @@ def _load(engine: Engine, document_id: int) -> DocumentOut:
 
 def document_filter(
     q: Annotated[
-        str | None,
+        Text,
         Query(
             max_length=200,
             description="words, all of which must match (stemmed; case and accents "
             "ignored), in the document's title or text",
         ),
     ] = None,
-    source: Annotated[str | None, Query(max_length=200, description="publisher name")] = None,
+    source: Annotated[Text, Query(max_length=200, description="publisher name")] = None,
     start: Annotated[
-        date | datetime | None, Query(description="published at or after, ISO 8601")
+        str | None, Query(max_length=40, description=f"published at or after: {BOUND}")
     ] = None,
-    end: Annotated[date | datetime | None, Query(description="published before")] = None,
+    end: Annotated[
+        str | None, Query(max_length=40, description="published before (read as start is)")
+    ] = None,
 ) -> DocumentFilter:
-    f = DocumentFilter(
-        q=search_words(q), source=source or None, start=instant(start), end=instant(end)
-    )
-    if f.start and f.end and f.start >= f.end:
-        raise Problem(400, f"start ({start}) must be before end ({end})")
-    return f
+    first, last = window_bounds(start, end)
+    return DocumentFilter(q=search_words(q), source=source or None, start=first, end=last)
 
 
 @router.get("/documents", dependencies=LISTING)
@@ -149,7 +132,7 @@ def post_document(
     _writer: Annotated[str, Depends(require_writer)],
 ) -> DocumentOut:
     """Ingest an article: time mentions, events and accounts, all or nothing."""
-    draft = _draft(body)
+    draft = draft_of(body)
     try:
         outcome = _ingest(engine, draft, gazetteers)
     except IntegrityError:
@@ -174,7 +157,7 @@ def document_mentions_csv(
         if not DocumentRepository(session).exists(document_id):
             raise Problem(404, f"no document with id {document_id}")
     return StreamingResponse(
-        mentions_csv_stream(engine, document_id),
+        primed(mentions_csv_stream(engine, document_id)),
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="document-{document_id}-mentions.csv"'

@@ -25,6 +25,7 @@ from api.deps import (
 )
 from api.problems import Problem
 from api.schemas import AccountPage, EventDetail, EventPage
+from api.streaming import primed
 from api.views import account_out, event_detail, event_out
 from timeline.export.run import csv_stream
 from timeline.export.timelinejs import timelinejs
@@ -106,7 +107,7 @@ def accounts_csv(f: Filter, engine: Db) -> StreamingResponse:
 
 def _csv(chunks: Iterator[str], filename: str) -> StreamingResponse:
     return StreamingResponse(
-        chunks,
+        primed(chunks),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

@@ -6,7 +6,7 @@ import base64
 import binascii
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Generic, Literal, TypeVar
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
@@ -18,6 +18,9 @@ T = TypeVar("T")
 # How a listing is ordered: by time, or by how well it matches the words of q
 Sort = Literal["time", "relevance"]
 RANKED = "rank:"  # how a cursor of a ranked listing starts
+# Row ids are PostgreSQL integers (int4): a cursor naming a larger one was not ours, and
+# binding it would fail in the database instead of answering.
+MAX_ROW_ID = 2**31 - 1
 
 
 class InvalidCursorError(ValueError):
@@ -124,10 +127,15 @@ def encode_cursor(sort_at: datetime, row_id: int) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """The (UTC instant, row id) a time cursor holds; a cursor that decodes but could not
+    have been issued (a naive or unrepresentable time) is as invalid as garbage."""
     moment, row_id = _decode(cursor)
     try:
-        return datetime.fromisoformat(moment), row_id
-    except ValueError as exc:
+        at = datetime.fromisoformat(moment)
+        if at.tzinfo is None:
+            raise ValueError("a cursor's time has its offset")
+        return at.astimezone(UTC), row_id
+    except (ValueError, OverflowError) as exc:
         raise _invalid_cursor() from exc
 
 
@@ -170,10 +178,13 @@ def _encode(raw: str) -> str:
 def _decode(cursor: str) -> tuple[str, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        head, row_id = raw.rsplit("|", 1)
-        return head, int(row_id)
+        head, digits = raw.rsplit("|", 1)
+        row_id = int(digits)
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
         raise _invalid_cursor() from exc
+    if not (digits.isascii() and digits.isdigit() and 1 <= row_id <= MAX_ROW_ID):
+        raise _invalid_cursor()
+    return head, row_id
 
 
 def _invalid_cursor() -> InvalidCursorError:
