@@ -15,6 +15,7 @@ The server's output (with faulthandler's tracebacks) goes to --log.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -30,6 +31,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.concurrency import (
+    Article,
     ServerDied,
     articles,
     canonical_events,
@@ -68,9 +70,26 @@ def fresh_store(kind: str) -> Iterator[str]:
         admin.dispose()
 
 
-def run(kind: str, clients: int, distinct: int, crowd: int, seed: int) -> dict[str, object]:
+def real_articles(manifest: Path, copies: int) -> list[Article]:
+    """Each article of a manifest (JSONL of file, publisher, published) `copies` times,
+    each copy made distinct by a line of its own: real lengths, real parses. The texts are
+    read where they lie, at run time, and never stored in the repository."""
+    out = []
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        body = (manifest.parent / row["file"]).read_text(encoding="utf-8")
+        for copy in range(copies):
+            text = f"{body}\n\nCopy {copy} for the concurrency benchmark."
+            out.append(Article(text, row["published"][:10], row["publisher"][:200]))
+    return out
+
+
+def run(
+    kind: str, clients: int, distinct: int, crowd: int, seed: int, real: list[Article]
+) -> dict[str, object]:
     wanted = articles(distinct + crowd, seed)
-    filler, posted = wanted[:crowd], wanted[crowd:]
+    filler, posted = wanted[:crowd], wanted[crowd:] + real
+    distinct += len(real)
     with fresh_store(kind) as url:
         started = time.perf_counter()
         code = 0
@@ -122,10 +141,13 @@ def main() -> None:
     parser.add_argument("--crowd", type=int, default=0, help="articles stored first")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--compare", action="store_true", help="against a sequential ingest")
+    parser.add_argument("--real", type=Path, help="a manifest.jsonl of real articles to add")
+    parser.add_argument("--copies", type=int, default=2, help="distinct copies of each")
     parser.add_argument("--log", default="/tmp/concurrent_ingest_server.log")
     args = parser.parse_args()
     os.environ["TIMELINE_SERVE_LOG"] = args.log
-    figures = run(args.db, args.clients, args.distinct, args.crowd, args.seed)
+    real = real_articles(args.real, args.copies) if args.real else []
+    figures = run(args.db, args.clients, args.distinct, args.crowd, args.seed, real)
     for key, value in figures.items():
         if not key.startswith("_"):
             print(f"{key}: {value}")
