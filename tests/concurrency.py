@@ -196,7 +196,7 @@ def canonical_events(engine: Engine) -> list[CanonicalEvent]:
         found = [
             (
                 event.kind,
-                event.place_name,
+                event.place_name or "",
                 tuple(sorted((a.document.content_sha256, a.quote) for a in event.accounts)),
                 tuple(sorted((d.aspect, d.detail) for d in event.disputes)),
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
@@ -30,7 +30,7 @@ from api.schemas import DocumentIn, DocumentOut, DocumentPage
 from api.views import document_out, document_summary
 from timeline.entities import GazetteerCache
 from timeline.export.run import mentions_csv_stream
-from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
+from timeline.ingest import DocumentDraft, IngestOutcome, ingest
 from timeline.language import detect_language
 from timeline.published import parse_published
 from timeline.store.db import unit_of_work
@@ -61,8 +61,7 @@ def _draft(body: DocumentIn) -> DocumentDraft:
 
 def _ingest(engine: Engine, draft: DocumentDraft, gazetteers: GazetteerCache) -> IngestOutcome:
     try:
-        with unit_of_work(engine) as session:
-            return ingest_document(session, draft, gazetteers.current(session), datetime.now(UTC))
+        return ingest(engine, draft, gazetteers.current)
     except DBAPIError as exc:
         problem = index_limit_problem(exc)
         if problem is None:
