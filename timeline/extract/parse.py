@@ -33,12 +33,11 @@ _shared: ContextVar[tuple[str, str, Doc] | None] = ContextVar("shared_parse", de
 # One reader of spaCy at a time in the process (issue 11): held for a parse, and for the
 # whole `one_parse` block, where the extractor reads the Doc and builds small Docs on the
 # shared vocabulary. A spaCy pipeline is not thread-safe: its vocabulary, string store and
-# tokenizer cache (Cython structures on cymem pools) grow as it reads new words, and an
-# allocation inside them can run the garbage collector, whose finalizers let another
-# thread in mid-update. The service parses from many request threads at once (FastAPI's
-# thread pool); 16-32 of them on the one shared pipeline crashed the process (SIGSEGV,
-# reported in the garbage collector of a thread in SQLAlchemy). The work is CPU-bound under
-# the GIL anyway, so serialising it costs little. Re-entrant: `one_parse` calls `parse`.
+# tokenizer cache (Cython structures on cymem pools) grow as it reads new words, and the
+# service parses from many request threads at once (FastAPI's thread pool). The work is
+# CPU-bound under the GIL anyway, so serialising it costs little. This was the suspect for
+# the server's segfault, but that crash also happens with one client at a time, so it is
+# not (only) this: see bench/RESULTS.md. Re-entrant: `one_parse` calls `parse`.
 PARSING = threading.RLock()
 
 
