@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -166,17 +165,15 @@ def _ingest_all(drafts: Sequence[tuple[Path, DocumentDraft]]) -> None:
     _load_model()
     from timeline.entities import GazetteerCache
     from timeline.extract import load_gazetteer
-    from timeline.ingest import ingest_document
-    from timeline.store.db import engine_for, unit_of_work
+    from timeline.ingest import ingest
+    from timeline.store.db import engine_for
 
     engine = engine_for(get_settings().database_url)
     gazetteers = GazetteerCache(load_gazetteer())
     total = len(drafts)
     with progress_bar("ingest", total, "documents") as bar:
         for number, (path, draft) in enumerate(drafts, start=1):
-            with unit_of_work(engine) as session:
-                gazetteer = gazetteers.current(session)
-                outcome = ingest_document(session, draft, gazetteer, datetime.now(UTC))
+            outcome = ingest(engine, draft, gazetteers.current)
             state = "new" if outcome.created else "already there"
             typer.echo(f"[{number}/{total}] {path.name}: document {outcome.document_id} ({state})")
             bar.advance()

@@ -64,18 +64,20 @@ class GazetteerCache:
 
     def __init__(self, base: Gazetteer) -> None:
         self.base = base
-        self._signature: tuple[int, int] = (0, 0)
-        self._combined = base
+        # (signature, gazetteer) as one value: a request thread never sees one's signature
+        # with the other's gazetteer; two rebuilding at once both build the same one
+        self._current: tuple[tuple[int, int], Gazetteer] = ((0, 0), base)
 
     def current(self, session: Session) -> Gazetteer:
         repository = EntityRepository(session)
         signature = repository.user_signature()
-        if signature != self._signature:
+        known, combined = self._current
+        if signature != known:
             users = [_entry(e) for e in repository.user_entities()]
             entries = [*(entry_fields(e) for e in self.base.entries.values()), *users]
-            self._combined = Gazetteer.from_entries(entries) if users else self.base
-            self._signature = signature
-        return self._combined
+            combined = Gazetteer.from_entries(entries) if users else self.base
+            self._current = (signature, combined)
+        return combined
 
 
 def seed_gazetteer(session: Session, base: Gazetteer) -> int:

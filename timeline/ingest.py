@@ -8,10 +8,11 @@ extraction, match scoring) know nothing of the store.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from timeline.entities import entry_fields
@@ -25,6 +26,8 @@ from timeline.grouping import place_accounts
 from timeline.published import offset_minutes
 from timeline.reconcile.envelope import listed_from
 from timeline.reconcile.scoring import UNDATED_REACH
+from timeline.store.db import transact
+from timeline.store.locks import hold
 from timeline.store.models import Account, Document, Entity, Participant, Source, TimeMentionRow
 from timeline.store.repositories import DocumentRepository, EntityRepository, SourceRepository
 from timeline.temporal import TimeMention, tag
@@ -80,34 +83,55 @@ def content_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def ingest(
+    engine: Engine, draft: DocumentDraft, gazetteer_of: Callable[[Session], Gazetteer]
+) -> IngestOutcome:
+    """`ingest_document` in a writing unit of work of its own, rerun whole (bounded) when
+    the database aborts it for a race with another writer (timeline.store.db.transact)."""
+
+    def work(session: Session) -> IngestOutcome:
+        return ingest_document(session, draft, gazetteer_of(session), datetime.now(UTC))
+
+    return transact(engine, work)
+
+
 def ingest_document(
     session: Session,
     draft: DocumentDraft,
     gazetteer: Gazetteer,
     now: datetime,
 ) -> IngestOutcome:
-    """Store the document and what it reports; the same text again creates nothing."""
+    """Store the document and what it reports; the same text again creates nothing.
+
+    With other writers at once: a writer of the same text waits for this one (and then
+    finds its document); nothing is written before the parse, and then the regrouping of
+    the document's event families is this transaction's alone (timeline.store.locks), with
+    its source and entities upserted first, in one order, so no two writers deadlock."""
     documents = DocumentRepository(session)
     digest = content_sha256(draft.text)
+    hold(session, {f"document:{digest}"})
     existing = documents.by_sha256(digest)
     if existing is not None:
         return IngestOutcome(existing.id, created=False)
 
-    source = SourceRepository(session).get_or_create(
-        draft.source, draft.source_kind, None, now, timezone=draft.source_timezone
-    )
-    zone_name = draft.timezone or source.timezone
-    document = _document(draft, source, digest, now, zone_name)
+    sources = SourceRepository(session)
+    known = sources.by_name(draft.source)
+    zone_name = draft.timezone or draft.source_timezone or (known.timezone if known else None)
     zone = zone_of(zone_name) if zone_name else None
     mentions, found = read_document(
         draft.text,
         draft.anchor,
         gazetteer,
-        source.name,
+        draft.source,
         zone,
         language=draft.language,
         mode=draft.mode,
     )
+    hold(session, {f"family:{em.family or em.kind}" for em in found})
+    source = sources.get_or_create(
+        draft.source, draft.source_kind, None, now, timezone=draft.source_timezone
+    )
+    document = _document(draft, source, digest, now, zone_name)
     mention_rows = documents.add(document, mentions)
 
     entities = EntityRepository(session).ensure(

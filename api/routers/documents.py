@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
@@ -34,7 +33,7 @@ from api.streaming import primed
 from api.views import document_out, document_summary
 from timeline.entities import GazetteerCache
 from timeline.export.run import mentions_csv_stream
-from timeline.ingest import DocumentDraft, IngestOutcome, ingest_document
+from timeline.ingest import DocumentDraft, IngestOutcome, ingest
 from timeline.store.db import unit_of_work
 from timeline.store.repositories import AccountRepository, DocumentFilter, DocumentRepository
 
@@ -46,8 +45,7 @@ Db = Annotated[Engine, Depends(get_engine)]
 
 def _ingest(engine: Engine, draft: DocumentDraft, gazetteers: GazetteerCache) -> IngestOutcome:
     try:
-        with unit_of_work(engine) as session:
-            return ingest_document(session, draft, gazetteers.current(session), datetime.now(UTC))
+        return ingest(engine, draft, gazetteers.current)
     except DBAPIError as exc:
         problem = index_limit_problem(exc)
         if problem is None:

@@ -320,6 +320,7 @@ def test_a_500_keeps_the_connection(
 ) -> None:
     monkeypatch.setattr(EventRepository, "page", _broken)
     monkeypatch.setattr(EventRepository, "stream", _broken)
+    monkeypatch.setattr(EventRepository, "matching", _broken)  # the CSV reader's query
     peers = []
 
     def remember_peer(response: httpx.Response) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from timeline.extract.families import default_families
 from timeline.extract.foreign_triggers import ForeignRule, ForeignTriggers, foreign_triggers
 from timeline.extract.gazetteer import Gazetteer
+from timeline.extract.parse import PARSING
 from timeline.extract.sentences import sentence_bounds, sentences_of
 from timeline.extract.types import EventMention, Participant, Sentence, TimeSource
 from timeline.temporal import TimeMention
@@ -41,7 +42,8 @@ def pipeline(language: str) -> Language:
 
 def foreign_sentences(text: str, language: str) -> list[Sentence]:
     """The sentences of `text`, cut at paragraph ends as for English (`sentences_of`)."""
-    return sentences_of(pipeline(language)(text))
+    with PARSING:  # the blank pipelines' vocabularies are not thread-safe either
+        return sentences_of(pipeline(language)(text))
 
 
 def foreign_sentence_bounds(text: str, language: str) -> list[tuple[int, int]]:
@@ -73,20 +75,23 @@ def extract_foreign_events(
     sentences = foreign_sentences(text, language) if sentences is None else sentences
     tokenizer = pipeline(language).tokenizer
     openers = triggers.reported_clause.get(language, frozenset())
-    for index, sentence in enumerate(sentences):
-        tokens = tokenizer(sentence.text)
-        words = _words(tokens, sentence.start)
-        clauses = [
-            sentence.start + t.idx + len(t.text) for t in tokens if t.lower_.rstrip("'’") in openers
-        ]
-        places = _places(text, sentence, gazetteer)
-        for rule in triggers.rules[language]:
-            hit = _trigger(rule, words, triggers, bool(places))
-            if hit is None:
-                continue
-            clause = max((c for c in clauses if c <= hit[0]), default=sentence.start)
-            dated = _time(hit, Clause(sentence, clause), index, sentences, time_mentions)
-            found.append(_mention(rule, hit, sentence, index, dated, places))
+    with PARSING:  # its tokens read the shared vocabulary
+        for index, sentence in enumerate(sentences):
+            tokens = tokenizer(sentence.text)
+            words = _words(tokens, sentence.start)
+            clauses = [
+                sentence.start + t.idx + len(t.text)
+                for t in tokens
+                if t.lower_.rstrip("'’") in openers
+            ]
+            places = _places(text, sentence, gazetteer)
+            for rule in triggers.rules[language]:
+                hit = _trigger(rule, words, triggers, bool(places))
+                if hit is None:
+                    continue
+                clause = max((c for c in clauses if c <= hit[0]), default=sentence.start)
+                dated = _time(hit, Clause(sentence, clause), index, sentences, time_mentions)
+                found.append(_mention(rule, hit, sentence, index, dated, places))
     return found
 
 

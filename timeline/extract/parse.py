@@ -9,6 +9,7 @@ raised at start-up by the service.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,6 +28,17 @@ _chosen = [DEFAULT_MODEL]
 # The parse `one_parse` shares, with its text and pipeline name. A context variable, not a
 # cache: each request (thread or task) sees its own, and nothing outlives the block.
 _shared: ContextVar[tuple[str, str, Doc] | None] = ContextVar("shared_parse", default=None)
+
+
+# One reader of spaCy at a time in the process (issue 11): held for a parse, and for the
+# whole `one_parse` block, where the extractor reads the Doc and builds small Docs on the
+# shared vocabulary. A spaCy pipeline is not thread-safe: its vocabulary, string store and
+# tokenizer cache (Cython structures on cymem pools) grow as it reads new words, and the
+# service parses from many request threads at once (FastAPI's thread pool). The work is
+# CPU-bound under the GIL anyway, so serialising it costs little. This was the suspect for
+# the server's segfault, but that crash also happens with one client at a time, so it is
+# not (only) this: see bench/RESULTS.md. Re-entrant: `one_parse` calls `parse`.
+PARSING = threading.RLock()
 
 
 class ModelMissing(RuntimeError):
@@ -97,9 +109,10 @@ def _parsed(text: str, name: str | None, *, everything: bool) -> Doc:
     shared = _shared.get()
     if shared is not None and shared[1] == chosen and shared[0] == text:
         return shared[2]
-    nlp = pipeline(chosen)
-    skipped = [] if everything else [p for p in nlp.pipe_names if p not in _SEGMENTING]
-    doc = nlp(text, disable=skipped)
+    with PARSING:
+        nlp = pipeline(chosen)
+        skipped = [] if everything else [p for p in nlp.pipe_names if p not in _SEGMENTING]
+        doc = nlp(text, disable=skipped)
     doc.user_data[_TEXT] = text
     return doc
 
@@ -109,12 +122,13 @@ def one_parse(text: str, name: str | None = None) -> Iterator[Doc]:
     """Parse `text` once for the whole block: `parse(text)` inside it returns this parse
     (read it, never change it), so every stage of one document sees one segmentation."""
     chosen = name or _chosen[0]
-    doc = parse(text, chosen)
-    token = _shared.set((text, chosen, doc))
-    try:
-        yield doc
-    finally:
-        _shared.reset(token)
+    with PARSING:
+        doc = parse(text, chosen)
+        token = _shared.set((text, chosen, doc))
+        try:
+            yield doc
+        finally:
+            _shared.reset(token)
 
 
 _TEXT = "timeline.text"

@@ -19,6 +19,7 @@ from timeline.store.repositories.filters import (
     encode_rank_cursor,
 )
 from timeline.store.repositories.search import TextQuery, document_hits, snippets
+from timeline.store.repositories.upsert import insert_new
 from timeline.temporal.types import TIMEX_FIELDS, TimeMention
 
 
@@ -31,14 +32,20 @@ class SourceRepository:
     ) -> Source:
         """The source of that name, made if new; `timezone`, when given, becomes its
         default time zone (the client tells what the source's clock is)."""
-        source = self.session.scalar(select(Source).where(Source.name == name))
+        source = self.by_name(name)
         if source is None:
-            source = Source(name=name, kind=kind, url=url, timezone=timezone, created_at=now)
-            self.session.add(source)
-            self.session.flush()
-        elif timezone is not None and source.timezone != timezone:
+            new = {"name": name, "kind": kind, "url": url, "timezone": timezone}
+            self.session.execute(
+                insert_new(self.session, Source, "name").values(**new, created_at=now)
+            )
+            source = self.by_name(name)
+            assert source is not None  # inserted now, or by the writer it waited for
+        if timezone is not None and source.timezone != timezone:
             source.timezone = timezone
         return source
+
+    def by_name(self, name: str) -> Source | None:
+        return self.session.scalar(select(Source).where(Source.name == name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from timeline.store.models import Entity, EntityAlias
+from timeline.store.repositories.upsert import insert_new
 
 
 class EntityRepository:
@@ -25,33 +26,22 @@ class EntityRepository:
     def ensure(
         self, entries: Iterable[Mapping[str, Any]], origin: str = "gazetteer"
     ) -> dict[str, Entity]:
-        """Make sure an entity exists for each gazetteer entry; existing ones stay as they are."""
+        """Make sure an entity exists for each gazetteer entry; existing ones stay as they are.
+        New ones are upserted in key order, so that writers creating the same entities at
+        once wait for one another in one order (no deadlock) and none fails on the key."""
         entries_by_key = {str(entry["key"]): entry for entry in entries}
-        found = self.by_keys(entries_by_key)
-        for key, entry in entries_by_key.items():
-            if key not in found:
-                found[key] = self._create(entry, origin)
-        self.session.flush()
-        return found
-
-    def _create(self, entry: Mapping[str, Any], origin: str) -> Entity:
-        entity = Entity(
-            origin=origin,
-            key=str(entry["key"]),
-            name=str(entry["name"]),
-            kind=str(entry["kind"]),
-            subtype=entry.get("subtype"),
-            lat=entry.get("lat"),
-            lon=entry.get("lon"),
-        )
-        seen: set[str] = set()
-        for alias in [entity.name, *entry.get("aliases", [])]:
-            norm = str(alias).casefold()
-            if norm not in seen:
-                seen.add(norm)
-                entity.aliases.append(EntityAlias(alias=str(alias), alias_norm=norm))
-        self.session.add(entity)
-        return entity
+        missing = sorted(set(entries_by_key) - set(self.by_keys(entries_by_key)))
+        if missing:
+            rows = [_entity_row(entries_by_key[key], origin) for key in missing]
+            made = self.session.execute(
+                insert_new(self.session, Entity, "key").returning(Entity.id, Entity.key), rows
+            ).all()
+            aliases = [
+                a for entity_id, key in made for a in _alias_rows(entity_id, entries_by_key[key])
+            ]
+            if aliases:
+                self.session.execute(insert(EntityAlias), aliases)
+        return self.by_keys(entries_by_key)
 
     def user_entities(self) -> list[Entity]:
         query = select(Entity).where(Entity.origin == "user").order_by(Entity.id)
@@ -82,3 +72,24 @@ class EntityRepository:
         rows = list(self.session.scalars(query.limit(limit + 1)))
         more = len(rows) > limit
         return rows[:limit], (rows[limit - 1].id if more else None)
+
+
+def _entity_row(entry: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    return {
+        "origin": origin,
+        "key": str(entry["key"]),
+        "name": str(entry["name"]),
+        "kind": str(entry["kind"]),
+        "subtype": entry.get("subtype"),
+        "lat": entry.get("lat"),
+        "lon": entry.get("lon"),
+    }
+
+
+def _alias_rows(entity_id: int, entry: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The entry's name and aliases, once each as casefolded."""
+    rows: dict[str, dict[str, Any]] = {}
+    for alias in [str(entry["name"]), *entry.get("aliases", [])]:
+        norm = str(alias).casefold()
+        rows.setdefault(norm, {"entity_id": entity_id, "alias": str(alias), "alias_norm": norm})
+    return list(rows.values())
