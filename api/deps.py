@@ -16,7 +16,8 @@ from api.schemas import MaybeCleanStr
 from timeline.entities import GazetteerCache
 from timeline.published import PublishedError, parse_bound
 from timeline.settings import Settings
-from timeline.store.repositories import EventFilter, Sort, TextQuery, UnsearchableQueryError
+from timeline.store.repositories import EventFilter, Sort, UnsearchableQueryError
+from timeline.store.repositories.search import search_words as words_of
 
 
 def get_settings(request: Request) -> Settings:
@@ -148,15 +149,11 @@ def event_filter(
 
 
 def search_words(q: str | None) -> str | None:
-    """`q` as given, None when blank; 422 when it has no word to search for (checked here,
-    before a streamed export has begun)."""
-    if q is None or not q.strip():
-        return None
+    """`q` as the repositories search it; 422 when it has no word to search for."""
     try:
-        TextQuery.parse(q)
+        return words_of(q)
     except UnsearchableQueryError as exc:
         raise Problem(422, str(exc)) from exc
-    return q
 
 
 def sort_order(q: str | None, sort: Sort | None) -> Sort | None:

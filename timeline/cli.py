@@ -219,7 +219,7 @@ def export(
     from timeline.published import PublishedError, parse_bound
     from timeline.store.db import engine_for
     from timeline.store.repositories import EventFilter
-    from timeline.store.repositories.search import TextQuery, UnsearchableQueryError
+    from timeline.store.repositories.search import UnsearchableQueryError, search_words
 
     bounds = (("start", start), ("end", end))
     table = what or ("accounts" if "account" in output.name else "events")
@@ -229,12 +229,10 @@ def export(
         window = [parse_bound(v, f"--{name}") if v else None for name, v in bounds]
     except PublishedError as exc:
         raise _fail(str(exc)) from exc
-    words = q if q and q.strip() else None
-    if words is not None:
-        try:
-            TextQuery.parse(words)
-        except UnsearchableQueryError as exc:
-            raise _fail(f"--q: {exc}") from exc
+    try:
+        words = search_words(q)
+    except UnsearchableQueryError as exc:
+        raise _fail(f"--q: {exc}") from exc
     f = EventFilter(
         start=window[0],
         end=window[1],

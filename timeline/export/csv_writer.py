@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from timeline.export.edtf import edtf
+from timeline.export.vis import instant
 from timeline.store.models import TimeMentionRow
 from timeline.store.repositories.export_rows import AccountLine, EventLine
 
@@ -74,7 +75,7 @@ MENTION_COLUMNS = {
 
 
 def _when(value: datetime | None) -> str:
-    return value.isoformat().replace("+00:00", "Z") if value else ""
+    return instant(value) if value else ""
 
 
 def _names(line: AccountLine, role: str) -> str:

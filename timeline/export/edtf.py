@@ -33,7 +33,7 @@ def edtf(
         return f"../{_last_day(latest)}{mark}"
     if latest is None:
         return f"{_day(earliest)}{mark}/.."
-    if latest - earliest < DAY and not _at_midnight(earliest):
+    if latest - earliest < DAY and not at_midnight(earliest):
         return earliest.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # a clock reading
     whole = whole_unit(earliest, latest)
     if whole is not None:
@@ -41,7 +41,7 @@ def edtf(
     return f"{_day(earliest)}{mark}/{_last_day(latest)}{mark}"
 
 
-def _at_midnight(moment: datetime) -> bool:
+def at_midnight(moment: datetime) -> bool:
     return moment.astimezone(UTC).time() == datetime.min.time()
 
 
@@ -51,7 +51,7 @@ def whole_unit(earliest: datetime, latest: datetime) -> str | None:
     if latest - earliest == DAY:
         return (earliest + DAY / 2).astimezone(UTC).date().isoformat()
     first, end = earliest.astimezone(UTC), latest.astimezone(UTC)
-    if not (_at_midnight(first) and _at_midnight(end) and first.day == 1 and end.day == 1):
+    if not (at_midnight(first) and at_midnight(end) and first.day == 1 and end.day == 1):
         return None
     if first.month == 1 and end.month == 1 and end.year == first.year + 1:
         return f"{first.year:04d}"

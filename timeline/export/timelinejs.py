@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any
 
-from timeline.export.edtf import whole_unit
+from timeline.export.edtf import at_midnight, whole_unit
 from timeline.store.models import Event
 
 _DAY = timedelta(days=1)
@@ -35,12 +35,8 @@ def _parts(moment: datetime, precision: str) -> dict[str, str]:
     return parts
 
 
-def _is_midnight(moment: datetime) -> bool:
-    return moment.astimezone(UTC).time() == datetime.min.time()
-
-
 def _is_month_start(moment: datetime) -> bool:
-    return _is_midnight(moment) and moment.astimezone(UTC).day == 1
+    return at_midnight(moment) and moment.astimezone(UTC).day == 1
 
 
 def slide_dates(

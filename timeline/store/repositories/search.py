@@ -49,6 +49,15 @@ class UnsearchableQueryError(ValueError):
     """The text has no word to search for (only punctuation or spaces)."""
 
 
+def search_words(q: str | None) -> str | None:
+    """`q` as given, None when blank (no filter); UnsearchableQueryError when it has no word
+    to search for. Checked before a query runs, so a streamed export never starts on it."""
+    if q is None or not q.strip():
+        return None
+    TextQuery.parse(q)
+    return q
+
+
 @dataclass(frozen=True, slots=True)
 class TextQuery:
     """The words of a search, all of which must match (in any order, stemmed)."""
